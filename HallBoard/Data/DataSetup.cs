@@ -1,0 +1,83 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace HallBoard.Data;
+
+public static class DataSetup
+{
+    /// <summary>
+    /// SQLite file under the app's data folder by default ("Database:Path"), or the connection
+    /// string "ConnectionStrings:HallBoard" when given.
+    /// </summary>
+    public static WebApplicationBuilder AddHallData(this WebApplicationBuilder builder)
+    {
+        var connectionString = SqliteConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddDbContextFactory<HallDbContext>(o => o
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas()));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static string SqliteConnectionString(IConfiguration config, string contentRoot)
+    {
+        var configured = config.GetConnectionString("HallBoard");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var path = config["Database:Path"] is { Length: > 0 } p ? p : Path.Combine("data", "hallboard.db");
+        if (!Path.IsPathRooted(path)) path = Path.Combine(contentRoot, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+    }
+
+    /// <summary>Creates or upgrades the schema; WAL is a property of the file, set once here.</summary>
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<HallDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+
+    /// <summary>Every connection waits for a busy writer instead of failing, and commits durably
+    /// (synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss).</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = Pragmas;
+            cmd.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = Pragmas;
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>Healthy when the database answers a real query, not just when a connection opens.</summary>
+public sealed class DatabaseHealthCheck(IDbContextFactory<HallDbContext> factory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var halls = await db.Halls.CountAsync(cancellationToken);
+            return HealthCheckResult.Healthy($"数据库正常（{halls} 个服务厅）");
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy("数据库无法访问", ex);
+        }
+    }
+}

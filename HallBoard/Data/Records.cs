@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace HallBoard.Data;
+
+public sealed class HallUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public int? HallId { get; set; }
+    public int? EngineerId { get; set; }
+}
+
+/// <summary>A key operation, kept for tracing (关键操作日志): who, when, what, before → after.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public required string Action { get; set; }
+    public required string EntityType { get; set; }
+    public string? EntityId { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+    public int? HallId { get; set; }
+}
+
+/// <summary>An integration's key; only its SHA-256 hash is stored.</summary>
+public sealed class ApiKey
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Prefix { get; set; }
+    public required string Hash { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTime? RevokedUtc { get; set; }
+}
+
+/// <summary>A single-use link a taxpayer opens to rate one service; only its hash is stored.</summary>
+public sealed class SatisfactionLink
+{
+    public int Id { get; set; }
+    public int TicketId { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime ExpiresUtc { get; set; }
+    public DateTime? UsedUtc { get; set; }
+    public HallBoard.Domain.RatingSource Source { get; set; }
+}
+
+/// <summary>The last ticket number given out per hall per local day.</summary>
+public sealed class TicketCounter
+{
+    public int HallId { get; set; }
+    public DateOnly Day { get; set; }
+    public int Last { get; set; }
+    public int Version { get; set; }
+}

@@ -1,0 +1,255 @@
+namespace HallBoard.Domain;
+
+/// <summary>
+/// One taxpayer question or fault, run through the closed loop
+/// 录入 → 受理 → 解决 → 回访 → 评分 → 关闭. Every move is a method that refuses an illegal step.
+/// </summary>
+public sealed class Ticket
+{
+    public const int MaxText = 2000;
+    public const int MaxFollowUpAttemptsBeforeUnreachable = 1;
+
+    private readonly List<TicketEvent> _events = [];
+
+    public int Id { get; private set; }
+    public int HallId { get; private set; }
+    public string Number { get; private set; } = "";
+    public DateTime CreatedUtc { get; private set; }
+    public TicketStatus Status { get; private set; }
+    public Channel Channel { get; private set; }
+    public Category Category { get; private set; }
+    public TicketKind Kind { get; private set; }
+    public Priority Priority { get; private set; }
+    public string TaxpayerName { get; private set; } = "";
+    public string? TaxpayerId { get; private set; }
+    public string? TaxpayerPhone { get; private set; }
+    public string Description { get; private set; } = "";
+    public int? AssigneeId { get; private set; }
+    public Engineer? Assignee { get; private set; }
+    public DateTime ResponseDueUtc { get; private set; }
+    public DateTime ResolveDueUtc { get; private set; }
+    public DateTime? TakenUtc { get; private set; }
+    public DateTime? ResolvedUtc { get; private set; }
+    public string? Resolution { get; private set; }
+    public FollowUpOutcome? LastFollowUp { get; private set; }
+    public DateTime? FollowedUpUtc { get; private set; }
+    public int FollowUpAttempts { get; private set; }
+    public Satisfaction? Satisfaction { get; private set; }
+    public DateTime? ClosedUtc { get; private set; }
+    public CloseReason? CloseReason { get; private set; }
+    public string? CloseNote { get; private set; }
+    public int ReopenCount { get; private set; }
+    public int Version { get; private set; }
+    public string CreatedById { get; private set; } = "";
+
+    public IReadOnlyList<TicketEvent> Events => _events;
+
+    private Ticket() { }
+
+    public static Ticket Open(int hallId, string number, TicketDraft draft, SlaTarget sla, Actor by, DateTime nowUtc)
+    {
+        var ticket = new Ticket
+        {
+            HallId = hallId,
+            Number = number,
+            CreatedUtc = nowUtc,
+            Status = TicketStatus.Waiting,
+            Channel = draft.Channel,
+            Category = draft.Category,
+            Kind = draft.Kind,
+            Priority = draft.Priority,
+            TaxpayerName = draft.TaxpayerName.Trim(),
+            TaxpayerId = Blank(draft.TaxpayerId),
+            TaxpayerPhone = Blank(draft.TaxpayerPhone),
+            Description = draft.Description.Trim(),
+            ResponseDueUtc = nowUtc.Add(sla.Response),
+            ResolveDueUtc = nowUtc.Add(sla.Resolve),
+            CreatedById = by.Id,
+        };
+        ticket.Record(TicketEventKind.Created, null, by, nowUtc, null);
+        return ticket;
+    }
+
+    public bool IsOverdue(DateTime nowUtc) => Status switch
+    {
+        TicketStatus.Waiting => nowUtc > ResponseDueUtc,
+        TicketStatus.InProgress => nowUtc > ResolveDueUtc,
+        _ => false,
+    };
+
+    /// <summary>首问责任制: whoever takes a waiting ticket owns it.</summary>
+    public void Take(Engineer engineer, Actor by, DateTime nowUtc)
+    {
+        Require(TicketStatus.Waiting, "受理");
+        var from = Status;
+        AssigneeId = engineer.Id;
+        Assignee = engineer;
+        TakenUtc = nowUtc;
+        Status = TicketStatus.InProgress;
+        Record(TicketEventKind.Taken, from, by, nowUtc, $"负责人：{engineer.Name}");
+    }
+
+    public void HandOver(Engineer to, string reason, Actor by, DateTime nowUtc)
+    {
+        Require(TicketStatus.InProgress, "转交");
+        RequireOwner(by, "转交");
+        if (to.Id == AssigneeId)
+            throw new TicketRuleException(TicketRule.SameAssignee, "不能转交给当前负责人本人。");
+        var why = RequireText(reason, "转交原因");
+        var previous = Assignee?.Name ?? "";
+        AssigneeId = to.Id;
+        Assignee = to;
+        Record(TicketEventKind.HandedOver, TicketStatus.InProgress, by, nowUtc, $"{previous} → {to.Name}：{why}");
+    }
+
+    public void Resolve(string resolution, Actor by, DateTime nowUtc)
+    {
+        Require(TicketStatus.InProgress, "解决");
+        RequireOwner(by, "解决");
+        Resolution = RequireText(resolution, "解决方案", TicketRule.ResolutionRequired);
+        ResolvedUtc = nowUtc;
+        Move(TicketStatus.Resolved, TicketEventKind.Resolved, by, nowUtc, Resolution);
+    }
+
+    public void Reopen(string reason, Actor by, DateTime nowUtc)
+    {
+        if (Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp or TicketStatus.Rated))
+            throw Illegal("重新打开");
+        var why = RequireText(reason, "重新打开原因");
+        ReopenBack(why, by, nowUtc);
+    }
+
+    /// <summary>回访: the call-back after resolving. A dissatisfied taxpayer reopens the ticket.</summary>
+    public void FollowUp(FollowUpOutcome outcome, string? note, Actor by, DateTime nowUtc)
+    {
+        if (Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp))
+            throw Illegal("回访");
+        var text = OptionalText(note);
+        FollowUpAttempts++;
+        LastFollowUp = outcome;
+        var detail = text is null ? Labels.Of(outcome) : $"{Labels.Of(outcome)}：{text}";
+        switch (outcome)
+        {
+            case FollowUpOutcome.Reached:
+                FollowedUpUtc = nowUtc;
+                Move(Satisfaction is null ? TicketStatus.FollowedUp : TicketStatus.Rated, TicketEventKind.FollowUp, by, nowUtc, detail);
+                break;
+            case FollowUpOutcome.NotReached:
+                Record(TicketEventKind.FollowUp, Status, by, nowUtc, detail);
+                break;
+            case FollowUpOutcome.NotSatisfied:
+                FollowedUpUtc = nowUtc;
+                Record(TicketEventKind.FollowUp, Status, by, nowUtc, detail);
+                ReopenBack("回访时纳税人表示问题未解决", by, nowUtc);
+                break;
+        }
+    }
+
+    /// <summary>评分: one rating per service, from the tablet, the taxpayer's phone or the call-back.</summary>
+    public Satisfaction Rate(SatisfactionLevel level, string? comment, RatingSource source, Actor by, DateTime nowUtc)
+    {
+        if (!Enum.IsDefined(level))
+            throw new TicketRuleException(TicketRule.IllegalTransition, "评分等级无效。");
+        if (Satisfaction is not null)
+            throw new TicketRuleException(TicketRule.AlreadyRated, "该工单已评价，不能重复评价。");
+        if (Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp))
+            throw Illegal("评价");
+        Satisfaction = new Satisfaction
+        {
+            Level = level,
+            Comment = OptionalText(comment, 500),
+            Source = source,
+            AtUtc = nowUtc,
+        };
+        var next = Status == TicketStatus.FollowedUp ? TicketStatus.Rated : TicketStatus.Resolved;
+        Move(next, TicketEventKind.Rated, by, nowUtc, $"{Labels.Of(level)}（{Labels.Of(source)}）");
+        return Satisfaction;
+    }
+
+    /// <summary>Close after follow-up and rating, or with a recorded reason why that could not happen.</summary>
+    public void Close(CloseReason reason, string? note, Actor by, DateTime nowUtc)
+    {
+        var text = OptionalText(note);
+        switch (reason)
+        {
+            case Domain.CloseReason.Completed when Status != TicketStatus.Rated:
+                throw new TicketRuleException(TicketRule.NotReadyToClose, "回访和评分都完成后才能关闭工单。");
+            case Domain.CloseReason.Unreachable or Domain.CloseReason.Declined
+                when Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp or TicketStatus.Rated):
+                throw Illegal("关闭");
+            case Domain.CloseReason.Unreachable when FollowUpAttempts < MaxFollowUpAttemptsBeforeUnreachable || LastFollowUp != FollowUpOutcome.NotReached:
+                throw new TicketRuleException(TicketRule.NotReadyToClose, "需先记录一次未联系上的回访，才能以“联系不上”关闭。");
+            case Domain.CloseReason.Unreachable or Domain.CloseReason.Declined when text is null:
+                throw new TicketRuleException(TicketRule.ReasonRequired, "请填写无法完成回访或评价的说明。");
+        }
+        CloseReason = reason;
+        CloseNote = text;
+        ClosedUtc = nowUtc;
+        Move(TicketStatus.Closed, TicketEventKind.Closed, by, nowUtc, text is null ? Labels.Of(reason) : $"{Labels.Of(reason)}：{text}");
+    }
+
+    private void ReopenBack(string why, Actor by, DateTime nowUtc)
+    {
+        ReopenCount++;
+        Resolution = null;
+        ResolvedUtc = null;
+        Satisfaction = null;
+        LastFollowUp = null;
+        FollowedUpUtc = null;
+        Move(AssigneeId is null ? TicketStatus.Waiting : TicketStatus.InProgress, TicketEventKind.Reopened, by, nowUtc, why);
+    }
+
+    private void Move(TicketStatus to, TicketEventKind kind, Actor by, DateTime nowUtc, string? note)
+    {
+        var from = Status;
+        Status = to;
+        Record(kind, from, by, nowUtc, note);
+    }
+
+    private void Record(TicketEventKind kind, TicketStatus? from, Actor by, DateTime nowUtc, string? note)
+    {
+        Version++;
+        _events.Add(new TicketEvent
+        {
+            AtUtc = nowUtc,
+            Kind = kind,
+            FromStatus = from,
+            ToStatus = Status,
+            ActorId = by.Id,
+            ActorName = by.Name,
+            Note = note,
+        });
+    }
+
+    private void Require(TicketStatus expected, string action)
+    {
+        if (Status != expected) throw Illegal(action);
+    }
+
+    private void RequireOwner(Actor by, string action)
+    {
+        if (by.EngineerId is not null && by.EngineerId != AssigneeId)
+            throw new TicketRuleException(TicketRule.NotAssignee, $"只有当前负责人才能{action}该工单（首问责任制）。");
+    }
+
+    private TicketRuleException Illegal(string action) =>
+        new(TicketRule.IllegalTransition, $"工单当前状态为“{Labels.Of(Status)}”，不能{action}。");
+
+    private static string RequireText(string? text, string field, TicketRule rule = TicketRule.ReasonRequired)
+    {
+        var value = OptionalText(text);
+        return value ?? throw new TicketRuleException(rule, $"请填写{field}。");
+    }
+
+    private static string? OptionalText(string? text, int max = MaxText)
+    {
+        var value = Blank(text);
+        if (value is { Length: var n } && n > max)
+            throw new TicketRuleException(TicketRule.TextTooLong, $"内容过长（最多 {max} 字）。");
+        if (value is not null && TextRules.HasMarkup(value))
+            throw new TicketRuleException(TicketRule.MarkupRefused, "内容" + TextRules.MarkupMessage);
+        return value;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,63 @@
+using HallBoard.Domain.Validation;
+
+namespace HallBoard.Domain;
+
+/// <summary>What intake (tablet or API) supplies for a new ticket.</summary>
+public sealed record TicketDraft
+{
+    public string TaxpayerName { get; init; } = "";
+    public string? TaxpayerId { get; init; }
+    public string? TaxpayerPhone { get; init; }
+    public Channel Channel { get; init; } = Channel.ETaxWeb;
+    public Category Category { get; init; } = Category.Filing;
+    public TicketKind Kind { get; init; } = TicketKind.Consultation;
+    public Priority Priority { get; init; } = Priority.Normal;
+    public string Description { get; init; } = "";
+
+    /// <summary>
+    /// Checks every field and returns the normalised draft, or throws with a message per field.
+    /// Field keys are camelCase so the API and the form share them.
+    /// </summary>
+    public TicketDraft Validated()
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Fail(string field, string message) => errors[field] = [message];
+
+        var name = TaxpayerName?.Trim() ?? "";
+        if (name.Length == 0) Fail("taxpayerName", "请填写纳税人名称。");
+        else if (name.Length > 100) Fail("taxpayerName", "纳税人名称最多 100 字。");
+        else if (TextRules.HasMarkup(name)) Fail("taxpayerName", "纳税人名称" + TextRules.MarkupMessage);
+
+        string? id = null;
+        if (!string.IsNullOrWhiteSpace(TaxpayerId))
+        {
+            var check = Validation.TaxpayerId.Check(TaxpayerId);
+            if (check.IsValid) id = check.Normalized;
+            else Fail("taxpayerId", check.Error ?? "纳税人识别号无效。");
+        }
+
+        string? phone = null;
+        if (!string.IsNullOrWhiteSpace(TaxpayerPhone))
+        {
+            var check = PhoneNumber.Check(TaxpayerPhone);
+            if (check.IsValid) phone = check.Normalized;
+            else Fail("taxpayerPhone", check.Error ?? "联系电话格式不正确。");
+        }
+
+        if (!Enum.IsDefined(Channel)) Fail("channel", "渠道无效。");
+        if (!Enum.IsDefined(Category)) Fail("category", "业务类别无效。");
+        if (!Enum.IsDefined(Kind)) Fail("kind", "服务类型无效。");
+        if (!Enum.IsDefined(Priority)) Fail("priority", "优先级无效。");
+
+        var description = Description?.Trim() ?? "";
+        if (description.Length == 0) Fail("description", "请填写问题描述。");
+        else if (description.Length > Ticket.MaxText) Fail("description", $"问题描述最多 {Ticket.MaxText} 字。");
+        else if (TextRules.HasMarkup(description)) Fail("description", "问题描述" + TextRules.MarkupMessage);
+
+        if (errors.Count > 0) throw new ValidationFailedException(errors);
+        return this with { TaxpayerName = name, TaxpayerId = id, TaxpayerPhone = phone, Description = description };
+    }
+}
+
+/// <summary>Response and resolve targets for one priority.</summary>
+public sealed record SlaTarget(TimeSpan Response, TimeSpan Resolve);

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using HallBoard.Domain;
+
+namespace HallBoard.Features.Account;
+
+public static class Roles
+{
+    public const string Engineer = nameof(Engineer);
+    public const string HallLead = nameof(HallLead);
+    public const string Manager = nameof(Manager);
+    public const string Admin = nameof(Admin);
+    public const string Display = nameof(Display);
+
+    public static readonly string[] All = [Engineer, HallLead, Manager, Admin, Display];
+
+    /// <summary>Roles that work tickets (everyone but wall screens).</summary>
+    public const string Staff = $"{Engineer},{HallLead},{Manager},{Admin}";
+
+    public const string AuditReaders = $"{Admin},{HallLead}";
+
+    public static string Label(string role) => role switch
+    {
+        Engineer => "驻场工程师",
+        HallLead => "办税服务厅负责人",
+        Manager => "运维经理",
+        Admin => "系统管理员",
+        Display => "大屏",
+        _ => role,
+    };
+}
+
+public static class HallClaims
+{
+    public const string DisplayName = "hb:name";
+    public const string HallId = "hb:hall";
+    public const string EngineerId = "hb:engineer";
+
+    public static Actor ToActor(this ClaimsPrincipal user) => new(
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "anonymous",
+        user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "匿名",
+        int.TryParse(user.FindFirstValue(EngineerId), out var e) ? e : null,
+        int.TryParse(user.FindFirstValue(HallId), out var h) ? h : null);
+}

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+using HallBoard.Data;
+using HallBoard.Domain;
+using HallBoard.Features.Audit;
+using HallBoard.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace HallBoard.Features.Api;
+
+public sealed record ApiKeyRow(int Id, string Name, string Prefix, DateTime CreatedUtc, string CreatedBy, DateTime? RevokedUtc);
+
+/// <summary>Integration keys. The plain key is shown once at creation; only its SHA-256 hash is kept.</summary>
+public sealed class ApiKeys(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
+{
+    public async Task<string> CreateAsync(string name, Actor actor, CancellationToken ct = default)
+    {
+        var key = "hb_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        await ImportAsync(name, key, actor, ct);
+        return key;
+    }
+
+    /// <summary>Stores a key chosen elsewhere (the Development key from configuration).</summary>
+    public async Task ImportAsync(string name, string key, Actor actor, CancellationToken ct = default)
+    {
+        var clean = (name ?? "").Trim();
+        if (clean.Length is 0 or > 50) throw ValidationFailedException.For("name", "请填写密钥名称（最多 50 字）。");
+        if (TextRules.HasMarkup(clean)) throw ValidationFailedException.For("name", "密钥名称" + TextRules.MarkupMessage);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.UtcNow;
+        var entry = new ApiKey { Name = clean, Prefix = key[..Math.Min(8, key.Length)], Hash = Hash(key), CreatedUtc = now, CreatedBy = actor.Name };
+        db.ApiKeys.Add(entry);
+        db.Audit(actor, now, "创建接口密钥", nameof(ApiKey), clean, null, $"前缀 {entry.Prefix}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RevokeAsync(int id, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFoundException("密钥不存在。");
+        if (key.RevokedUtc is not null) return;
+        var now = time.UtcNow;
+        key.RevokedUtc = now;
+        db.Audit(actor, now, "吊销接口密钥", nameof(ApiKey), key.Name, "有效", "已吊销");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.Id)
+            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.CreatedUtc, k.CreatedBy, k.RevokedUtc)).ToListAsync(ct);
+    }
+
+    public async Task<ApiKeyRow?> FindActiveAsync(string key, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 200) return null;
+        var hash = Hash(key);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash && k.RevokedUtc == null)
+            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.CreatedUtc, k.CreatedBy, k.RevokedUtc)).FirstOrDefaultAsync(ct);
+    }
+
+    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}

@@ -1,0 +1,144 @@
+using HallBoard.Data;
+using HallBoard.Domain;
+using HallBoard.Features.Audit;
+using HallBoard.Hosting;
+using HallBoard.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HallBoard.Features.Tickets;
+
+public sealed record TicketRef(int Id, string Number, int Version, TicketStatus Status);
+
+/// <summary>Every change to a ticket: one context, one transaction with its timeline and audit entry,
+/// then one change notice.</summary>
+public sealed class TicketCommands(
+    IDbContextFactory<HallDbContext> dbFactory,
+    HallTime time,
+    IOptions<SlaOptions> sla,
+    HallNotifier notifier)
+{
+    private const int NumberAttempts = 5;
+
+    public async Task<TicketRef> IntakeAsync(int hallId, TicketDraft draft, Actor actor, bool takeNow, CancellationToken ct = default)
+    {
+        var valid = draft.Validated();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var hall = await db.Halls.FindAsync([hallId], ct) ?? throw ValidationFailedException.For("hall", "办税服务厅不存在。");
+            var now = time.UtcNow;
+            var number = await NextNumberAsync(db, hall, now, ct);
+            var ticket = Ticket.Open(hall.Id, number, valid, sla.Value.For(valid.Priority), actor, now);
+            if (takeNow && actor.EngineerId is int engineerId)
+                ticket.Take(await EngineerAsync(db, engineerId, hall.Id, ct), actor, now);
+            db.Tickets.Add(ticket);
+            db.Audit(actor, now, "工单录入", nameof(Ticket), number, null, Snapshot(ticket), hall.Id);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < NumberAttempts)
+            {
+                continue; // another intake took the same number at the same moment; draw again
+            }
+            await PublishAsync(ticket);
+            return Ref(ticket);
+        }
+    }
+
+    public Task<TicketRef> TakeAsync(int ticketId, int? expectedVersion, int engineerId, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(ticketId, expectedVersion, actor, "受理工单", async (db, t, now) =>
+            t.Take(await EngineerAsync(db, engineerId, t.HallId, ct), actor, now), ct);
+
+    public Task<TicketRef> HandOverAsync(int ticketId, int? expectedVersion, int toEngineerId, string reason, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(ticketId, expectedVersion, actor, "转交工单", async (db, t, now) =>
+            t.HandOver(await EngineerAsync(db, toEngineerId, t.HallId, ct), reason, actor, now), ct);
+
+    public Task<TicketRef> ResolveAsync(int ticketId, int? expectedVersion, string resolution, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(ticketId, expectedVersion, actor, "解决工单", (_, t, now) => Done(() => t.Resolve(resolution, actor, now)), ct);
+
+    public Task<TicketRef> ReopenAsync(int ticketId, int? expectedVersion, string reason, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(ticketId, expectedVersion, actor, "重新打开工单", (_, t, now) => Done(() => t.Reopen(reason, actor, now)), ct);
+
+    public Task<TicketRef> FollowUpAsync(int ticketId, int? expectedVersion, FollowUpOutcome outcome, string? note, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(ticketId, expectedVersion, actor, "回访", (_, t, now) => Done(() => t.FollowUp(outcome, note, actor, now)), ct);
+
+    public Task<TicketRef> RateAsync(int ticketId, int? expectedVersion, SatisfactionLevel level, string? comment, RatingSource source, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(ticketId, expectedVersion, actor, "满意度评价", (_, t, now) => Done(() => t.Rate(level, comment, source, actor, now)), ct);
+
+    public Task<TicketRef> CloseAsync(int ticketId, int? expectedVersion, CloseReason reason, string? note, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(ticketId, expectedVersion, actor, "关闭工单", (_, t, now) => Done(() => t.Close(reason, note, actor, now)), ct);
+
+    /// <summary>Runs a ticket change inside a caller's context, for commands that change more than the ticket.</summary>
+    internal async Task<TicketRef> ChangeAsync(int ticketId, int? expectedVersion, Actor actor, string action,
+        Func<HallDbContext, Ticket, DateTime, Task> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ticket = await LoadAsync(db, ticketId, actor, ct);
+        if (expectedVersion is int expected && ticket.Version != expected)
+            throw new ConcurrencyConflictException();
+        var now = time.UtcNow;
+        var before = Snapshot(ticket);
+        await change(db, ticket, now);
+        db.Audit(actor, now, action, nameof(Ticket), ticket.Number, before, Snapshot(ticket), ticket.HallId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+        await PublishAsync(ticket);
+        return Ref(ticket);
+    }
+
+    internal static async Task<Ticket> LoadAsync(HallDbContext db, int ticketId, Actor actor, CancellationToken ct)
+    {
+        var ticket = await db.Tickets
+            .Include(t => t.Assignee)
+            .Include(t => t.Satisfaction)
+            .FirstOrDefaultAsync(t => t.Id == ticketId, ct);
+        // A ticket of another hall is reported as missing, not as forbidden, so numbers do not leak.
+        if (ticket is null || (actor.HallId is int hall && ticket.HallId != hall))
+            throw new NotFoundException("工单不存在。");
+        return ticket;
+    }
+
+    private static Task Done(Action action)
+    {
+        action();
+        return Task.CompletedTask;
+    }
+
+    private async Task<string> NextNumberAsync(HallDbContext db, Hall hall, DateTime nowUtc, CancellationToken ct)
+    {
+        var day = DateOnly.FromDateTime(time.ToLocal(nowUtc));
+        var counter = await db.TicketCounters.FirstOrDefaultAsync(c => c.HallId == hall.Id && c.Day == day, ct);
+        if (counter is null)
+        {
+            counter = new TicketCounter { HallId = hall.Id, Day = day };
+            db.TicketCounters.Add(counter);
+        }
+        counter.Last++;
+        counter.Version++;
+        return $"{hall.Code}-{day:yyyyMMdd}-{counter.Last:0000}";
+    }
+
+    private static async Task<Engineer> EngineerAsync(HallDbContext db, int engineerId, int hallId, CancellationToken ct)
+    {
+        var engineer = await db.Engineers.FirstOrDefaultAsync(e => e.Id == engineerId, ct);
+        if (engineer is null || !engineer.IsActive || engineer.HallId != hallId)
+            throw ValidationFailedException.For("engineerId", "工程师不存在或不属于本厅。");
+        return engineer;
+    }
+
+    private Task PublishAsync(Ticket ticket) =>
+        notifier.PublishAsync(new HallChange(HallChangeKind.TicketChanged, ticket.HallId, ticket.Id, ticket.Number, ticket.Status.ToString()));
+
+    private static TicketRef Ref(Ticket t) => new(t.Id, t.Number, t.Version, t.Status);
+
+    private static string Snapshot(Ticket t) =>
+        $"状态={Labels.Of(t.Status)}; 负责人={t.Assignee?.Name ?? "—"}; 评价={(t.Satisfaction is { } s ? Labels.Of(s.Level) : "—")}; 版本={t.Version}";
+}

@@ -1,0 +1,90 @@
+using HallBoard.Components;
+using HallBoard.Data;
+using HallBoard.Features.Account;
+using HallBoard.Features.Api;
+using HallBoard.Features.Satisfaction;
+using HallBoard.Features.Tickets;
+using HallBoard.Live;
+using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
+
+namespace HallBoard.Hosting;
+
+public static class HallBoardSetup
+{
+    public static WebApplicationBuilder AddHallBoard(this WebApplicationBuilder builder)
+    {
+        builder.AddTopLevelDevelopmentSettings();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<HallOptions>(builder.Configuration.GetSection("Hall"));
+        builder.Services.AddSingleton<HallTime>();
+        builder.AddHallData();
+        builder.AddHallAccounts();
+        builder.AddHallApi();
+        builder.Services.AddHallLive();
+        builder.Services.AddTickets(builder.Configuration);
+        builder.Services.AddSatisfaction(builder.Configuration);
+        builder.Services.AddScoped<DemoData>();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication MapHallBoard(this WebApplication app)
+    {
+        app.PrepareDatabaseAsync().GetAwaiter().GetResult();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")),
+            RequestPath = "/assets",
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseHandoverLock();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapHallAccounts();
+        app.MapHallApi();
+        app.MapSatisfaction();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Schema, roles, then demo data (Development) or the configured first admin (elsewhere).</summary>
+    private static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await DataSetup.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
+        await accounts.EnsureRolesAsync();
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:Seed"))
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+        await accounts.EnsureFirstAdminAsync();
+    }
+
+    /// <summary>The repository keeps appsettings.Development.json at its top level; it is copied
+    /// beside the app and read right after appsettings.json, as the default one would be.</summary>
+    private static void AddTopLevelDevelopmentSettings(this WebApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsDevelopment()) return;
+        var file = Path.Combine(AppContext.BaseDirectory, "appsettings.Development.json");
+        if (!File.Exists(file)) return;
+        var sources = builder.Configuration.Sources;
+        var at = sources.Select((s, i) => (s, i))
+            .Where(x => x.s is Microsoft.Extensions.Configuration.Json.JsonConfigurationSource j && j.Path == "appsettings.json")
+            .Select(x => x.i + 1).DefaultIfEmpty(sources.Count).First();
+        var json = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = file, Optional = true, ReloadOnChange = false,
+        };
+        json.ResolveFileProvider();
+        sources.Insert(at, json);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+
+namespace HallBoard.Live;
+
+public enum HallChangeKind { TicketChanged }
+
+/// <summary>A notice that something in a hall changed; it carries no taxpayer data.</summary>
+public sealed record HallChange(HallChangeKind Kind, int HallId, int? TicketId, string? TicketNumber, string? Status, long Sequence = 0);
+
+/// <summary>Hands change notices to every subscribed screen in this app instance.</summary>
+public sealed class HallFeed(ILogger<HallFeed> logger)
+{
+    private ImmutableList<Func<HallChange, Task>> _subscribers = [];
+
+    public IDisposable Subscribe(Func<HallChange, Task> onChange)
+    {
+        ImmutableInterlocked.Update(ref _subscribers, list => list.Add(onChange));
+        return new Subscription(() => ImmutableInterlocked.Update(ref _subscribers, list => list.Remove(onChange)));
+    }
+
+    public async Task DeliverAsync(HallChange change)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            try { await subscriber(change); }
+            catch (Exception ex) { logger.LogWarning(ex, "A subscriber failed to take change {Change}", change); }
+        }
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private int _disposed;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) dispose();
+        }
+    }
+}
+
+/// <summary>Publishes one change notice after each successful commit.</summary>
+public sealed class HallNotifier(HallFeed feed)
+{
+    public Task PublishAsync(HallChange change) => feed.DeliverAsync(change);
+}
