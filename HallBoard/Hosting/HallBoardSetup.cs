@@ -5,6 +5,8 @@ using HallBoard.Features.Api;
 using HallBoard.Features.Satisfaction;
 using HallBoard.Features.Tickets;
 using HallBoard.Live;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 
@@ -25,6 +27,8 @@ public static class HallBoardSetup
         builder.Services.AddTickets(builder.Configuration);
         builder.Services.AddSatisfaction(builder.Configuration);
         builder.Services.AddScoped<DemoData>();
+        // Chinese text is written as is, not as numeric character references.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         return builder;

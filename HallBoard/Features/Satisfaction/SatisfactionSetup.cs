@@ -79,7 +79,7 @@ public static class SatisfactionSetup
             if (level is not int l || !Enum.IsDefined((SatisfactionLevel)l))
                 throw ValidationFailedException.For("level", "请选择一个满意度等级。");
             await links.RateAsync(token, (SatisfactionLevel)l, comment);
-            return Results.Redirect($"/rate/{token}?done=1");
+            return Results.Redirect($"/rate/{token}?done=true");
         }
         catch (HallBoardException ex)
         {

@@ -1,0 +1,73 @@
+using System.Net.Http.Headers;
+using HallBoard.Data;
+using HallBoard.Domain;
+using HallBoard.Features.Account;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HallBoard.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app on a fresh SQLite file, seeded with the demo hall and accounts
+/// (password <see cref="DemoData.Password"/>) and an API key <see cref="ApiKey"/>.
+/// </summary>
+public class HallAppFactory : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "hb_test_key_0123456789abcdef";
+
+    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"hallboard-test-{Guid.NewGuid():N}.db");
+
+    /// <summary>Set before first use to drive time; null means the real clock.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Path"] = _dbPath,
+            ["Api:DevelopmentKey"] = ApiKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+        }.Concat(Settings)));
+        if (Clock is not null)
+            builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public HttpClient ApiClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<HallDbContext, Task<T>> query)
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<HallDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public Task<Hall> DemoHallAsync() => WithDbAsync(db => db.Halls.SingleAsync(h => h.Code == DemoData.HallCode));
+
+    /// <summary>The actor a demo engineer account (eng1 … eng6) acts as.</summary>
+    public async Task<Actor> EngineerActorAsync(int n) => await WithDbAsync(async db =>
+    {
+        var user = await db.Users.SingleAsync(u => u.UserName == $"eng{n}");
+        return new Actor(user.Id, user.DisplayName, user.EngineerId, user.HallId);
+    });
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            try { File.Delete(_dbPath + suffix); } catch (IOException) { }
+    }
+}
