@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every HallBoard test. Installs what the tests need (Debian's Chromium and CJK fonts for the
-# browser tests) when it is missing, so it works on a fresh Debian machine with the .NET 10 SDK.
+# browser tests, redis-server for the two-instance live test, which starts its own on a free port)
+# when it is missing, so it works on a fresh Debian machine with the .NET 10 SDK.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need[*]}"
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

@@ -68,11 +68,8 @@ public sealed class StartupTests
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
-            builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Bootstrap:AdminUser"] = adminUser,
-                ["Bootstrap:AdminPassword"] = adminUser is null ? null : "Str0ng-Admin-Passw0rd",
-            }));
+            builder.UseSetting("Bootstrap:AdminUser", adminUser);
+            builder.UseSetting("Bootstrap:AdminPassword", adminUser is null ? null : "Str0ng-Admin-Passw0rd");
         }
     }
 }

@@ -29,12 +29,11 @@ public class HallAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Path"] = _dbPath,
-            ["Api:DevelopmentKey"] = ApiKey,
-            ["Logging:LogLevel:Default"] = "Warning",
-        }.Concat(Settings)));
+        // UseSetting, not ConfigureAppConfiguration: the app reads these while it registers services.
+        builder.UseSetting("Database:Path", _dbPath);
+        builder.UseSetting("Api:DevelopmentKey", ApiKey);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is not null)
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }

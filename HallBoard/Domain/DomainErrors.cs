@@ -37,3 +37,5 @@ public sealed class ConcurrencyConflictException()
 public sealed class NotFoundException(string message) : HallBoardException(message);
 
 public sealed class ForbiddenException(string message) : HallBoardException(message);
+
+public sealed class BusyException() : HallBoardException("系统繁忙，请稍后重试。");

@@ -169,6 +169,7 @@ public sealed class Ticket
     /// <summary>Close after follow-up and rating, or with a recorded reason why that could not happen.</summary>
     public void Close(CloseReason reason, string? note, Actor by, DateTime nowUtc)
     {
+        if (Status == TicketStatus.Closed) throw Illegal("再次关闭");
         var text = OptionalText(note);
         switch (reason)
         {
@@ -177,7 +178,8 @@ public sealed class Ticket
             case Domain.CloseReason.Unreachable or Domain.CloseReason.Declined
                 when Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp or TicketStatus.Rated):
                 throw Illegal("关闭");
-            case Domain.CloseReason.Unreachable when FollowUpAttempts < MaxFollowUpAttemptsBeforeUnreachable || LastFollowUp != FollowUpOutcome.NotReached:
+            case Domain.CloseReason.Unreachable when FollowUpAttempts < MaxFollowUpAttemptsBeforeUnreachable
+                                                      || LastFollowUp != FollowUpOutcome.NotReached || FollowedUpUtc is not null:
                 throw new TicketRuleException(TicketRule.NotReadyToClose, "需先记录一次未联系上的回访，才能以“联系不上”关闭。");
             case Domain.CloseReason.Unreachable or Domain.CloseReason.Declined when text is null:
                 throw new TicketRuleException(TicketRule.ReasonRequired, "请填写无法完成回访或评价的说明。");

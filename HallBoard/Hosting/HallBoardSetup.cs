@@ -2,6 +2,7 @@ using HallBoard.Components;
 using HallBoard.Data;
 using HallBoard.Features.Account;
 using HallBoard.Features.Api;
+using HallBoard.Features.Audit;
 using HallBoard.Features.Satisfaction;
 using HallBoard.Features.Tickets;
 using HallBoard.Live;
@@ -23,9 +24,10 @@ public static class HallBoardSetup
         builder.AddHallData();
         builder.AddHallAccounts();
         builder.AddHallApi();
-        builder.Services.AddHallLive();
+        builder.Services.AddHallLive(builder.Configuration);
         builder.Services.AddTickets(builder.Configuration);
         builder.Services.AddSatisfaction(builder.Configuration);
+        builder.Services.AddAudit();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -49,13 +51,14 @@ public static class HallBoardSetup
             RequestPath = "/assets",
         });
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseHandoverLock();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapHallAccounts();
         app.MapHallApi();
+        app.MapHallLive();
         app.MapSatisfaction();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

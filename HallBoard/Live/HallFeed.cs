@@ -2,12 +2,8 @@ using System.Collections.Immutable;
 
 namespace HallBoard.Live;
 
-public enum HallChangeKind { TicketChanged }
-
-/// <summary>A notice that something in a hall changed; it carries no taxpayer data.</summary>
-public sealed record HallChange(HallChangeKind Kind, int HallId, int? TicketId, string? TicketNumber, string? Status, long Sequence = 0);
-
-/// <summary>Hands change notices to every subscribed screen in this app instance.</summary>
+/// <summary>Hands change notices to every subscribed screen (Blazor circuit) in this app instance.
+/// The bus calls <see cref="DeliverAsync"/> once per change, on every instance.</summary>
 public sealed class HallFeed(ILogger<HallFeed> logger)
 {
     private ImmutableList<Func<HallChange, Task>> _subscribers = [];
@@ -35,10 +31,4 @@ public sealed class HallFeed(ILogger<HallFeed> logger)
             if (Interlocked.Exchange(ref _disposed, 1) == 0) dispose();
         }
     }
-}
-
-/// <summary>Publishes one change notice after each successful commit.</summary>
-public sealed class HallNotifier(HallFeed feed)
-{
-    public Task PublishAsync(HallChange change) => feed.DeliverAsync(change);
 }

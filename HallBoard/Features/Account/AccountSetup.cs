@@ -28,6 +28,7 @@ public static class AccountSetup
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
+            o.ReturnUrlParameter = "returnUrl";
             o.AccessDeniedPath = "/denied";
             o.Cookie.Name = "HallBoard.Auth";
             o.ExpireTimeSpan = TimeSpan.FromHours(12);

@@ -69,13 +69,21 @@ public sealed class SatisfactionLinks(
         if (state == LinkState.Used) throw new TicketRuleException(TicketRule.AlreadyRated, "该评价链接已使用，感谢您的评价。");
         if (state == LinkState.Expired) throw new TicketRuleException(TicketRule.IllegalTransition, "该评价链接已过期。");
         var linkId = found.Link.Id;
-        await commands.ChangeAsync(found.Link.TicketId, null, Actor.Taxpayer, "满意度评价", async (db, ticket, now) =>
+        try
+        {
+            await commands.ChangeAsync(found.Link.TicketId, null, Actor.Taxpayer, "满意度评价", async (db, ticket, now) =>
         {
             var link = await db.SatisfactionLinks.FirstAsync(l => l.Id == linkId, ct);
             if (link.UsedUtc is not null) throw new TicketRuleException(TicketRule.AlreadyRated, "该评价链接已使用，感谢您的评价。");
             link.UsedUtc = now;
             ticket.Rate(level, comment, link.Source, Actor.Taxpayer, now);
         }, ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // The same link was used at the same moment elsewhere; that rating stands.
+            throw new TicketRuleException(TicketRule.AlreadyRated, "该评价链接已使用，感谢您的评价。");
+        }
     }
 
     private LinkState StateOf(SatisfactionLink link) =>

@@ -26,24 +26,32 @@ public sealed class TicketCommands(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var hall = await db.Halls.FindAsync([hallId], ct) ?? throw ValidationFailedException.For("hall", "办税服务厅不存在。");
-            var now = time.UtcNow;
-            var number = await NextNumberAsync(db, hall, now, ct);
-            var ticket = Ticket.Open(hall.Id, number, valid, sla.Value.For(valid.Priority), actor, now);
-            if (takeNow && actor.EngineerId is int engineerId)
-                ticket.Take(await EngineerAsync(db, engineerId, hall.Id, ct), actor, now);
-            db.Tickets.Add(ticket);
-            db.Audit(actor, now, "工单录入", nameof(Ticket), number, null, Snapshot(ticket), hall.Id);
+            var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct)
+                       ?? throw ValidationFailedException.For("hall", "办税服务厅不存在。");
             try
             {
+                // The counter's row lock (SQLite: the write lock) makes concurrent intakes queue here.
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var now = time.UtcNow;
+                var number = await NextNumberAsync(db, hall, now, ct);
+                var ticket = Ticket.Open(hall.Id, number, valid, sla.Value.For(valid.Priority), actor, now);
+                if (takeNow && actor.EngineerId is int engineerId)
+                    ticket.Take(await EngineerAsync(db, engineerId, hall.Id, ct), actor, now);
+                db.Tickets.Add(ticket);
+                db.Audit(actor, now, "工单录入", nameof(Ticket), number, null, Snapshot(ticket), hall.Id);
                 await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                await PublishAsync(ticket);
+                return Ref(ticket);
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)
             {
-                continue; // another intake took the same number at the same moment; draw again
+                // Two intakes opened the same day's counter at once; the loser draws again.
             }
-            await PublishAsync(ticket);
-            return Ref(ticket);
+            catch (DbUpdateException)
+            {
+                throw new BusyException();
+            }
         }
     }
 
@@ -86,8 +94,9 @@ public sealed class TicketCommands(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // A version check or a unique rule (one rating per ticket) lost a race with another change.
             throw new ConcurrencyConflictException();
         }
         await PublishAsync(ticket);
@@ -115,15 +124,15 @@ public sealed class TicketCommands(
     private async Task<string> NextNumberAsync(HallDbContext db, Hall hall, DateTime nowUtc, CancellationToken ct)
     {
         var day = DateOnly.FromDateTime(time.ToLocal(nowUtc));
-        var counter = await db.TicketCounters.FirstOrDefaultAsync(c => c.HallId == hall.Id && c.Day == day, ct);
-        if (counter is null)
+        var bumped = await db.TicketCounters.Where(c => c.HallId == hall.Id && c.Day == day)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + 1), ct);
+        if (bumped == 0)
         {
-            counter = new TicketCounter { HallId = hall.Id, Day = day };
-            db.TicketCounters.Add(counter);
+            db.TicketCounters.Add(new TicketCounter { HallId = hall.Id, Day = day, Last = 1 });
+            await db.SaveChangesAsync(ct);
         }
-        counter.Last++;
-        counter.Version++;
-        return $"{hall.Code}-{day:yyyyMMdd}-{counter.Last:0000}";
+        var last = await db.TicketCounters.Where(c => c.HallId == hall.Id && c.Day == day).Select(c => c.Last).FirstAsync(ct);
+        return $"{hall.Code}-{day:yyyyMMdd}-{last:0000}";
     }
 
     private static async Task<Engineer> EngineerAsync(HallDbContext db, int engineerId, int hallId, CancellationToken ct)

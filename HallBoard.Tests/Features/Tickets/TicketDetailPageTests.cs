@@ -1,0 +1,139 @@
+using Bunit;
+using HallBoard.Data;
+using HallBoard.Domain;
+using HallBoard.Features.Tickets;
+using HallBoard.Features.Tickets.Pages;
+using HallBoard.Hosting;
+using HallBoard.Live;
+using HallBoard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HallBoard.Tests.Features.Tickets;
+
+/// <summary>The ticket detail on the tablet: what it offers in each state, and how it meets other people's changes.</summary>
+public sealed class TicketDetailPageTests(HallAppFactory app) : BunitTestBase(app), IClassFixture<HallAppFactory>
+{
+    private static readonly TicketDraft Walkin = new()
+    {
+        TaxpayerName = "王五",
+        TaxpayerPhone = "13912345678",
+        Channel = Channel.SelfServiceTerminal,
+        Category = Category.Invoice,
+        Kind = TicketKind.Fault,
+        Description = "自助终端打印失败",
+    };
+
+    [Fact]
+    public async Task A_waiting_ticket_offers_taking_it_and_not_resolving_it()
+    {
+        var ticket = await Commands.IntakeAsync(HallId, Walkin, Me, takeNow: false);
+
+        var page = RenderDetail(ticket.Id);
+
+        var actions = ActionButtons(page);
+        Assert.Contains("受理", actions);
+        Assert.DoesNotContain("解决", actions);
+        Assert.Contains("待受理", page.Find(".hb-ticket-head").TextContent);
+    }
+
+    [Fact]
+    public async Task A_resolved_ticket_offers_call_back_and_rating_but_not_taking()
+    {
+        var ticket = await Commands.IntakeAsync(HallId, Walkin, Me, takeNow: true);
+        await Commands.ResolveAsync(ticket.Id, null, "更换打印纸后正常", Me);
+
+        var page = RenderDetail(ticket.Id);
+
+        var actions = ActionButtons(page);
+        Assert.Contains("回访", actions);
+        Assert.Contains("平板交给纳税人评价", actions);
+        Assert.Contains("扫码评价", actions);
+        Assert.Contains("电话回访评分", actions);
+        Assert.DoesNotContain("受理", actions);
+        Assert.Contains("更换打印纸后正常", page.Find(".hb-facts").TextContent);
+    }
+
+    [Fact]
+    public async Task Resolving_from_the_page_records_the_resolution_on_the_timeline()
+    {
+        var ticket = await Commands.IntakeAsync(HallId, Walkin, Me, takeNow: true);
+        var page = RenderDetail(ticket.Id);
+
+        await ClickButtonAsync(page, "解决");
+        await page.InvokeAsync(() => page.Find("#action-note").Input("重启终端后打印正常"));
+        await ClickButtonAsync(page, "确认解决");
+
+        page.WaitForAssertion(() => Assert.Contains("已解决", page.Find(".hb-ticket-head").TextContent));
+        Assert.Contains("重启终端后打印正常", page.Find(".hb-timeline").TextContent);
+        Assert.Equal(TicketStatus.Resolved, (await Queries.GetAsync(ticket.Id, HallId))!.Row.Status);
+    }
+
+    [Fact]
+    public async Task Acting_on_a_stale_version_shows_the_conflict_and_changes_nothing()
+    {
+        var ticket = await Commands.IntakeAsync(HallId, Walkin, Me, takeNow: false);
+        var page = RenderDetail(ticket.Id);
+        var colleague = await App.EngineerActorAsync(2);
+        // Taken on another app instance whose change notice has not reached this screen.
+        await CommandsOfAnotherInstance().TakeAsync(ticket.Id, ticket.Version, colleague.EngineerId!.Value, colleague);
+
+        await ClickButtonAsync(page, "受理");
+
+        page.WaitForAssertion(() => Assert.Contains("该工单已被他人修改，请刷新后再试。", page.Find(".hb-ticket-actions").TextContent));
+        Assert.Equal(colleague.Name, (await Queries.GetAsync(ticket.Id, HallId))!.Row.AssigneeName);
+    }
+
+    [Fact]
+    public async Task A_change_made_by_someone_else_refreshes_the_page_and_says_so()
+    {
+        var ticket = await Commands.IntakeAsync(HallId, Walkin, Me, takeNow: false);
+        var page = RenderDetail(ticket.Id);
+        var colleague = await App.EngineerActorAsync(2);
+
+        await Commands.TakeAsync(ticket.Id, ticket.Version, colleague.EngineerId!.Value, colleague);
+
+        page.WaitForAssertion(() => Assert.Contains("处理中", page.Find(".hb-ticket-head").TextContent));
+        Assert.Contains(colleague.Name, page.Find(".hb-facts").TextContent);
+        Assert.Contains(Snackbar.ShownSnackbars, s => s.Message == "该工单已被他人更新，已刷新");
+    }
+
+    [Fact]
+    public async Task An_error_handed_back_in_the_address_is_shown()
+    {
+        var ticket = await Commands.IntakeAsync(HallId, Walkin, Me, takeNow: false);
+        Navigation.NavigateTo($"/tickets/{ticket.Id}?error={Uri.EscapeDataString("该工单已评价，不能重复评价。")}");
+
+        var page = RenderDetail(ticket.Id);
+
+        Assert.Contains("该工单已评价，不能重复评价。", page.Find(".mud-alert").TextContent);
+    }
+
+    private IRenderedComponent<TicketDetailPage> RenderDetail(int id)
+    {
+        var page = RenderPage<TicketDetailPage>(p => p.Add(x => x.Id, id));
+        page.WaitForElement(".hb-ticket-actions");
+        return page;
+    }
+
+    private static List<string> ActionButtons(IRenderedComponent<TicketDetailPage> page) =>
+        page.FindAll(".hb-actions button").Select(b => b.TextContent.Trim()).ToList();
+
+    private static Task ClickButtonAsync(IRenderedComponent<TicketDetailPage> page, string text) =>
+        page.InvokeAsync(() => page.FindAll("button").First(b => b.TextContent.Trim() == text).Click());
+
+    /// <summary>The same database, but a bus that reaches no screen here, as with a second app instance.</summary>
+    private TicketCommands CommandsOfAnotherInstance()
+    {
+        var dbFactory = App.Get<IDbContextFactory<HallDbContext>>();
+        var time = App.Get<HallTime>();
+        var notifier = new HallNotifier(new UnheardBus(), dbFactory, time, NullLogger<HallNotifier>.Instance);
+        return new TicketCommands(dbFactory, time, App.Get<IOptions<SlaOptions>>(), notifier);
+    }
+
+    private sealed class UnheardBus : IHallBus
+    {
+        public Task PublishAsync(HallChange change) => Task.CompletedTask;
+    }
+}

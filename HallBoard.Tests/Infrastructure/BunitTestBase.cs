@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using HallBoard.Domain;
+using HallBoard.Features.Account;
+using HallBoard.Features.Satisfaction;
+using HallBoard.Features.Tickets;
+using HallBoard.Hosting;
+using HallBoard.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace HallBoard.Tests.Infrastructure;
+
+/// <summary>
+/// bUnit with MudBlazor, signed in as the demo engineer 张伟 (eng1) of the demo hall, and the app's real
+/// ticket services on the factory's SQLite database: what a page does is what the app would do.
+/// Share one <see cref="HallAppFactory"/> per test class through <c>IClassFixture</c>.
+/// </summary>
+public abstract class BunitTestBase : BunitContext, IAsyncLifetime
+{
+    protected BunitTestBase(HallAppFactory app)
+    {
+        App = app;
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(app.Get<TicketCommands>());
+        Services.AddSingleton(app.Get<TicketQueries>());
+        Services.AddSingleton(app.Get<SatisfactionLinks>());
+        Services.AddSingleton(app.Get<HallTime>());
+        Services.AddSingleton(app.Get<HallFeed>());
+    }
+
+    protected HallAppFactory App { get; }
+
+    /// <summary>The signed-in engineer, as the app's commands see them.</summary>
+    protected Actor Me { get; private set; } = default!;
+
+    protected int HallId => Me.HallId ?? throw new InvalidOperationException("The demo engineer belongs to a hall.");
+
+    protected TicketCommands Commands => App.Get<TicketCommands>();
+
+    protected TicketQueries Queries => App.Get<TicketQueries>();
+
+    protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    protected ISnackbar Snackbar => Services.GetRequiredService<ISnackbar>();
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        Me = await App.EngineerActorAsync(1);
+        AddAuthorization()
+            .SetAuthorized(Me.Name)
+            .SetRoles(Roles.Engineer)
+            .SetClaims(
+                new Claim(ClaimTypes.NameIdentifier, Me.Id),
+                new Claim(HallClaims.DisplayName, Me.Name),
+                new Claim(HallClaims.HallId, HallId.ToString(CultureInfo.InvariantCulture)),
+                new Claim(HallClaims.EngineerId, Me.EngineerId!.Value.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    // MudBlazor registers services that can only be disposed asynchronously; xunit 2 disposes test classes synchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    /// <summary>Renders a page beside a popover provider, as the app's layout does.</summary>
+    protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
+        where TPage : IComponent
+    {
+        Render<MudPopoverProvider>();
+        return parameters is null ? Render<TPage>() : Render(parameters);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using HallBoard.Features.Account;
+using HallBoard.Features.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
+
+namespace HallBoard.Live;
+
+/// <summary>
+/// Live changes for screens and integrations that are not Blazor pages (contract: docs/live-api.md).
+/// Thin and stateless: a connection joins its hall's group and receives what <see cref="HubBroadcaster"/> sends.
+/// </summary>
+[Authorize(Policy = LiveSetup.HubPolicy)]
+[SkipStatusCodePages] // a refused client gets its 401, not the app's not-found page re-executed as a POST
+public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter) : Hub<IHallClient>
+{
+    public const string Path = "/hubs/hall";
+    private const int MaxHallCodeLength = 32;
+    private const string CountedAs = "hb:counted-as";
+
+    public static string GroupOf(string hallCode) => $"hall:{hallCode}";
+
+    public override Task OnConnectedAsync()
+    {
+        var principal = PrincipalOf(Context.User);
+        if (!limiter.TryAcquire(principal))
+            throw new HubException($"同一账号或接口密钥最多同时保持 {limiter.Limit} 个实时连接，已拒绝本连接。请关闭不用的连接后重试。");
+        Context.Items[CountedAs] = principal;
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(CountedAs, out var principal) && principal is string counted)
+            limiter.Release(counted);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>From now on this connection receives the events of the hall with this code.</summary>
+    public async Task<HallJoined> JoinHall(string hallCode)
+    {
+        var hall = await AllowedHallAsync(hallCode);
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(hall.Code), Context.ConnectionAborted);
+        return new HallJoined(hall.Code, hall.Name);
+    }
+
+    public async Task LeaveHall(string hallCode)
+    {
+        var hall = await AllowedHallAsync(hallCode);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(hall.Code), Context.ConnectionAborted);
+    }
+
+    private async Task<HallEntry> AllowedHallAsync(string? hallCode)
+    {
+        if (string.IsNullOrWhiteSpace(hallCode) || hallCode.Length > MaxHallCodeLength)
+            throw new HubException("请提供办税服务厅代码（例如 GX）。");
+        var hall = await halls.ByCodeAsync(hallCode, Context.ConnectionAborted)
+            ?? throw new HubException($"办税服务厅“{hallCode.Trim()}”不存在。");
+        var user = Context.User!;
+        var anyHall = user.IsInRole(Roles.Admin) || user.IsInRole(ApiKeyAuthentication.IntegrationRole);
+        if (!anyHall && int.TryParse(user.FindFirstValue(HallClaims.HallId), out var own) && own != hall.Id)
+            throw new HubException("只能接收本人所属办税服务厅的实时数据。");
+        return hall;
+    }
+
+    private static string PrincipalOf(ClaimsPrincipal? user) =>
+        user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? user?.Identity?.Name ?? "anonymous";
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace HallBoard.Live;
+
+/// <summary>
+/// Carries changes between app instances over Redis pub/sub (channel <see cref="ChannelName"/>). A change is
+/// delivered locally at once and published with this instance's id; the echo that comes back is skipped,
+/// so every instance delivers each change exactly once. Redis being down never fails a command: local
+/// screens still update, the outage is logged and shown as Degraded on /healthz, and the client reconnects.
+/// </summary>
+public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> options, ILogger<RedisHallBus> logger)
+    : IHallBus, IHostedService, IAsyncDisposable
+{
+    public const string ChannelName = "hallboard:changes";
+    private const int MaxMessageBytes = 64 * 1024;
+    private static readonly RedisChannel Channel = RedisChannel.Literal(ChannelName);
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly string _instanceId = Guid.NewGuid().ToString("N");
+    private readonly CancellationTokenSource _stopping = new();
+    private ConnectionMultiplexer? _redis;
+    private volatile bool _subscribed;
+
+    public bool IsConnected => _subscribed && _redis?.IsConnected == true;
+    private bool Configured => options.Value.UsesRedis;
+
+    public async Task PublishAsync(HallChange change)
+    {
+        await Task.WhenAll(delivery.DeliverAsync(change), SendAsync(change));
+    }
+
+    private async Task SendAsync(HallChange change)
+    {
+        // Notices published before start-up finished (demo seeding) stay local: no instance is listening yet.
+        if (_redis is not { } redis) return;
+        try
+        {
+            var message = JsonSerializer.Serialize(new BusMessage(_instanceId, change), Json);
+            await redis.GetSubscriber().PublishAsync(Channel, message);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Redis did not take change {Change}; other instances miss it", change);
+        }
+    }
+
+    private async Task ReceiveAsync(ChannelMessage message)
+    {
+        HallChange? change;
+        try
+        {
+            var bytes = (byte[]?)message.Message;
+            if (bytes is null || bytes.Length > MaxMessageBytes) return;
+            var envelope = JsonSerializer.Deserialize<BusMessage>(bytes, Json);
+            if (envelope is null || envelope.Origin == _instanceId) return;
+            change = envelope.Change;
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning(ex, "Skipped a malformed message on {Channel}", ChannelName);
+            return;
+        }
+        try { await delivery.DeliverAsync(change); }
+        catch (Exception ex) { logger.LogWarning(ex, "Delivering change {Change} from another instance failed", change); }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.UsesRedis) return; // registered always; idle with the in-process bus
+        var config = ConfigurationOptions.Parse(options.Value.Redis!);
+        config.AbortOnConnectFail = false;
+        config.ClientName ??= $"hallboard-{_instanceId[..8]}";
+        _redis = await ConnectionMultiplexer.ConnectAsync(config);
+        if (!await TrySubscribeAsync())
+            _ = KeepTryingToSubscribeAsync();
+    }
+
+    private async Task<bool> TrySubscribeAsync()
+    {
+        try
+        {
+            // A message queue, not a plain handler: it hands messages over one at a time, in order.
+            var queue = await _redis!.GetSubscriber().SubscribeAsync(Channel);
+            queue.OnMessage(ReceiveAsync);
+            _subscribed = true;
+            return true;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogError(ex, "Cannot subscribe to Redis at {Redis}; live changes from other instances are missed until it answers", options.Value.Redis);
+            return false;
+        }
+    }
+
+    private async Task KeepTryingToSubscribeAsync()
+    {
+        try
+        {
+            while (!await TrySubscribeAsync())
+                await Task.Delay(TimeSpan.FromSeconds(5), _stopping.Token);
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_redis is not null) await _redis.CloseAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stopping.Dispose();
+        if (_redis is not null) await _redis.DisposeAsync();
+    }
+
+    private sealed record BusMessage(string Origin, HallChange Change);
+
+    /// <summary>Degraded (not Unhealthy) while a configured Redis is away: this instance still serves its own screens.</summary>
+    public sealed class HealthCheck(RedisHallBus bus) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(!bus.Configured || bus.IsConnected
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Degraded("Redis live bus is not connected"));
+    }
+}
