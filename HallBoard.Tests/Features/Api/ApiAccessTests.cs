@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace HallBoard.Tests.Features.Api;
 
 /// <summary>Who may call the API, and what an integrator can learn from the OpenAPI document.</summary>
-public sealed class ApiAccessTests(ApiAppFactory app) : IClassFixture<ApiAppFactory>
+public sealed class ApiAccessTests(HallAppFactory app) : IClassFixture<HallAppFactory>
 {
     private static readonly Actor Admin = new("admin-test", "系统管理员");
 

@@ -15,12 +15,12 @@ using MudBlazor.Services;
 namespace HallBoard.Tests.Features.Api;
 
 /// <summary>The admin page for integration keys, rendered with the app's real key service and database.</summary>
-public sealed class ApiKeysPageTests : IClassFixture<ApiAppFactory>, IAsyncLifetime
+public sealed class ApiKeysPageTests : IClassFixture<HallAppFactory>, IAsyncLifetime
 {
-    private readonly ApiAppFactory _app;
+    private readonly HallAppFactory _app;
     private readonly BunitContext _ui = new();
 
-    public ApiKeysPageTests(ApiAppFactory app)
+    public ApiKeysPageTests(HallAppFactory app)
     {
         _app = app;
         _ui.JSInterop.Mode = JSRuntimeMode.Loose;

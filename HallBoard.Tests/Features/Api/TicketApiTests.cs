@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HallBoard.Tests.Features.Api;
 
 /// <summary>The integration API as a 12366 work-order system would call it: JSON over HTTP with a key.</summary>
-public sealed class TicketApiTests(ApiAppFactory app) : IClassFixture<ApiAppFactory>
+public sealed class TicketApiTests(HallAppFactory app) : IClassFixture<HallAppFactory>
 {
     private readonly HttpClient _api = app.ApiClient();
 
