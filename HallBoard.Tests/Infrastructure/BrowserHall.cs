@@ -34,11 +34,14 @@ public sealed class BrowserHall : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context, like a separate device: tablet 1280×800 by default.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 800) => NewPageAtAsync(BaseUrl, width, height);
+
+    /// <summary>A fresh browser context on another server, such as the app run as its own process.</summary>
+    public async Task<IPage> NewPageAtAsync(string baseUrl, int width = 1280, int height = 800)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
@@ -47,15 +50,25 @@ public sealed class BrowserHall : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignedInPageAsync(string userName, int width = 1280, int height = 800)
+    public Task<IPage> SignedInPageAsync(string userName, int width = 1280, int height = 800) =>
+        SignedInPageAtAsync(BaseUrl, userName, width, height);
+
+    public async Task<IPage> SignedInPageAtAsync(string baseUrl, string userName, int width = 1280, int height = 800)
     {
-        var page = await NewPageAsync(width, height);
+        var page = await NewPageAtAsync(baseUrl, width, height);
         await page.GotoAsync("/login");
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", HallBoard.Data.DemoData.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/login"));
         return page;
+    }
+
+    /// <summary>Opens a page and waits until its circuit is live, so clicks reach the server.</summary>
+    public static async Task GoAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.Locator("#hb-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 
     public async Task DisposeAsync()
