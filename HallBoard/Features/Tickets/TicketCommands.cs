@@ -1,6 +1,8 @@
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
+using HallBoard.Features.Engineers;
+using HallBoard.Features.Wall;
 using HallBoard.Hosting;
 using HallBoard.Live;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,9 @@ public sealed class TicketCommands(
     IDbContextFactory<HallDbContext> dbFactory,
     HallTime time,
     IOptions<SlaOptions> sla,
-    HallNotifier notifier)
+    HallNotifier notifier,
+    EngineerStatusBook? engineers = null,
+    HallFiguresPublisher? figures = null)
 {
     private const int NumberAttempts = 5;
 
@@ -39,9 +43,10 @@ public sealed class TicketCommands(
                     ticket.Take(await EngineerAsync(db, engineerId, hall.Id, ct), actor, now);
                 db.Tickets.Add(ticket);
                 db.Audit(actor, now, "工单录入", nameof(Ticket), number, null, Snapshot(ticket), hall.Id);
+                var statuses = await FollowAsync(db, ticket, null, null, actor, now, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
-                await PublishAsync(ticket);
+                await PublishAsync(ticket, statuses);
                 return Ref(ticket);
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)
@@ -88,8 +93,10 @@ public sealed class TicketCommands(
             throw new ConcurrencyConflictException();
         var now = time.UtcNow;
         var before = Snapshot(ticket);
+        var (statusBefore, ownerBefore) = (ticket.Status, ticket.AssigneeId);
         await change(db, ticket, now);
         db.Audit(actor, now, action, nameof(Ticket), ticket.Number, before, Snapshot(ticket), ticket.HallId);
+        var statuses = await FollowAsync(db, ticket, statusBefore, ownerBefore, actor, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -99,7 +106,7 @@ public sealed class TicketCommands(
             // A version check or a unique rule (one rating per ticket) lost a race with another change.
             throw new ConcurrencyConflictException();
         }
-        await PublishAsync(ticket);
+        await PublishAsync(ticket, statuses);
         return Ref(ticket);
     }
 
@@ -143,8 +150,22 @@ public sealed class TicketCommands(
         return engineer;
     }
 
-    private Task PublishAsync(Ticket ticket) =>
-        notifier.PublishAsync(new HallChange(HallChangeKind.TicketChanged, ticket.HallId, ticket.Id, ticket.Number, ticket.Status.ToString()));
+    /// <summary>The engineers' statuses this move implies (taking makes Serving, resolving frees), saved with it.</summary>
+    private async Task<IReadOnlyList<EngineerStatusNotice>> FollowAsync(HallDbContext db, Ticket ticket, TicketStatus? statusBefore,
+        int? ownerBefore, Actor actor, DateTime now, CancellationToken ct) =>
+        engineers is null ? [] : await engineers.FollowTicketAsync(db, ticket, statusBefore, ownerBefore, actor, now, ct);
+
+    /// <summary>Statuses and figures go out before the ticket's own notice, so a screen that hears of the ticket
+    /// already knows who is serving it.</summary>
+    private async Task PublishAsync(Ticket ticket, IReadOnlyList<EngineerStatusNotice> statuses)
+    {
+        if (engineers is not null) await engineers.PublishAsync(statuses);
+        if (figures is not null) await figures.PublishAsync(ticket.HallId);
+        var facts = new TicketFacts(ticket.Category, ticket.Priority, ticket.TaxpayerName, ticket.Assignee?.Name,
+            ticket.CreatedUtc, ticket.ResponseDueUtc, ticket.TakenUtc);
+        await notifier.PublishAsync(new HallChange(HallChangeKind.TicketChanged, ticket.HallId, ticket.Id, ticket.Number,
+            ticket.Status.ToString(), Ticket: facts));
+    }
 
     private static TicketRef Ref(Ticket t) => new(t.Id, t.Number, t.Version, t.Status);
 

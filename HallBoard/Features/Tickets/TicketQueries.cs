@@ -22,7 +22,8 @@ public sealed record TicketFilter
 public sealed record TicketRow(
     int Id, string Number, DateTime CreatedUtc, TicketStatus Status, Channel Channel, Category Category,
     TicketKind Kind, Priority Priority, string TaxpayerName, string? AssigneeName, int? AssigneeId,
-    DateTime ResponseDueUtc, DateTime ResolveDueUtc, DateTime? ResolvedUtc, int FollowUpAttempts, int Version)
+    DateTime ResponseDueUtc, DateTime ResolveDueUtc, DateTime? ResolvedUtc, int FollowUpAttempts, int Version,
+    string? TaxpayerPhone)
 {
     public bool IsOverdue(DateTime nowUtc) =>
         (Status == TicketStatus.Waiting && nowUtc > ResponseDueUtc) || (Status == TicketStatus.InProgress && nowUtc > ResolveDueUtc);
@@ -58,8 +59,9 @@ public sealed class TicketQueries(IDbContextFactory<HallDbContext> dbFactory, Ha
         if (filter.Channel is Channel channel) q = q.Where(t => t.Channel == channel);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
+            // Numbers and IDs are stored upper-case; names may hold Latin letters in any case.
             var s = filter.Search.Trim().ToUpperInvariant();
-            q = q.Where(t => t.Number.Contains(s) || t.TaxpayerName.Contains(s) || (t.TaxpayerId != null && t.TaxpayerId.Contains(s)));
+            q = q.Where(t => t.Number.Contains(s) || t.TaxpayerName.ToUpper().Contains(s) || (t.TaxpayerId != null && t.TaxpayerId.Contains(s)));
         }
         var total = await q.CountAsync(ct);
         var page = Math.Max(1, filter.Page);
@@ -113,7 +115,7 @@ public sealed class TicketQueries(IDbContextFactory<HallDbContext> dbFactory, Ha
     private static IQueryable<TicketRow> Project(IQueryable<Ticket> q) => q.Select(t => new TicketRow(
         t.Id, t.Number, t.CreatedUtc, t.Status, t.Channel, t.Category, t.Kind, t.Priority, t.TaxpayerName,
         t.Assignee != null ? t.Assignee.Name : null, t.AssigneeId, t.ResponseDueUtc, t.ResolveDueUtc, t.ResolvedUtc,
-        t.FollowUpAttempts, t.Version));
+        t.FollowUpAttempts, t.Version, t.TaxpayerPhone));
 }
 
 public sealed record EngineerChoice(int Id, string Name, string EmployeeNo);
