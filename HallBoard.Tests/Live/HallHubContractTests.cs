@@ -69,7 +69,7 @@ public sealed class HallHubContractTests(LiveHallFixture fixture) : IClassFixtur
         var since = new DateTime(2026, 11, 27, 1, 30, 0, DateTimeKind.Utc);
 
         await notifier.PublishAsync(HallChange.EngineerStatusChanged(fixture.HallId, new EngineerFacts(3, "李娜", "Away", "暂离", since)));
-        var status = await events.NextAsync("EngineerStatusChanged");
+        var status = await events.NextAsync("EngineerStatusChanged", e => e.GetProperty("engineerId").GetInt32() == 3);
         AssertFields(status, "hallCode", "engineerId", "engineer", "status", "statusLabel", "sinceUtc", "atUtc");
         Assert.Equal(3, status.GetProperty("engineerId").GetInt32());
         Assert.Equal("李娜", status.GetProperty("engineer").GetString());
@@ -77,22 +77,22 @@ public sealed class HallHubContractTests(LiveHallFixture fixture) : IClassFixtur
         Assert.Equal(since, status.GetProperty("sinceUtc").GetDateTime().ToUniversalTime());
 
         await notifier.PublishAsync(HallChange.FiguresChanged(fixture.HallId, new HallFigures(42, 30, 5, 4, 6, 310, 900, 0.97, 0.25)));
-        var figures = await events.NextAsync("FiguresChanged");
+        var figures = await events.NextAsync("FiguresChanged", e => e.GetProperty("tickets").GetInt32() == 42);
         AssertFields(figures, "hallCode", "tickets", "resolved", "waiting", "inService", "engineersOnDuty", "averageWaitSeconds",
             "averageHandlingSeconds", "satisfactionRate", "onlineGuidedShare", "atUtc");
         Assert.Equal(42, figures.GetProperty("tickets").GetInt32());
         Assert.Equal(0.97, figures.GetProperty("satisfactionRate").GetDouble());
 
-        var alert = new HallAlert("duty:GX", "FewEngineers", "Warning", "在岗工程师不足 5 人", null, since);
+        var alert = new HallAlert("contract:GX", "FewEngineers", "Warning", "在岗工程师不足 5 人", null, since);
         await notifier.PublishAsync(HallChange.AlertRaised(fixture.HallId, alert));
-        var raised = await events.NextAsync("AlertRaised");
+        var raised = await events.NextAsync("AlertRaised", e => e.GetProperty("alertId").GetString() == "contract:GX");
         AssertFields(raised, "hallCode", "alertId", "kind", "severity", "message", "ticketNumber", "raisedUtc", "atUtc");
-        Assert.Equal("duty:GX", raised.GetProperty("alertId").GetString());
+        Assert.Equal("contract:GX", raised.GetProperty("alertId").GetString());
         Assert.Equal("在岗工程师不足 5 人", raised.GetProperty("message").GetString());
 
         await notifier.PublishAsync(HallChange.AlertCleared(fixture.HallId, alert));
-        var cleared = await events.NextAsync("AlertCleared");
-        Assert.Equal("duty:GX", cleared.GetProperty("alertId").GetString());
+        var cleared = await events.NextAsync("AlertCleared", e => e.GetProperty("alertId").GetString() == "contract:GX");
+        Assert.Equal("contract:GX", cleared.GetProperty("alertId").GetString());
     }
 
     [Fact]

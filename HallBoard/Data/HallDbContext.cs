@@ -16,6 +16,8 @@ public sealed class HallDbContext(DbContextOptions<HallDbContext> options) : Ide
     public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<EngineerState> EngineerStates => Set<EngineerState>();
+    public DbSet<EngineerStatusChange> EngineerStatusChanges => Set<EngineerStatusChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -79,6 +81,23 @@ public sealed class HallDbContext(DbContextOptions<HallDbContext> options) : Ide
             e.HasIndex(x => new { x.EntityType, x.EntityId });
         });
         b.Entity<ApiKey>(e => e.HasIndex(x => x.Hash).IsUnique());
+        b.Entity<EngineerState>(e =>
+        {
+            e.HasKey(x => x.EngineerId);
+            e.HasIndex(x => new { x.HallId, x.Status });
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<Engineer>().WithOne().HasForeignKey<EngineerState>(x => x.EngineerId);
+            e.HasOne<Hall>().WithMany().HasForeignKey(x => x.HallId);
+        });
+        b.Entity<EngineerStatusChange>(e =>
+        {
+            e.HasIndex(x => new { x.EngineerId, x.AtUtc });
+            e.HasIndex(x => new { x.HallId, x.AtUtc });
+            e.Property(x => x.ById).HasMaxLength(64);
+            e.Property(x => x.ByName).HasMaxLength(100);
+            e.Property(x => x.Reason).HasMaxLength(200);
+            e.HasOne<Engineer>().WithMany().HasForeignKey(x => x.EngineerId);
+        });
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

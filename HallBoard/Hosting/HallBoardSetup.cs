@@ -3,8 +3,11 @@ using HallBoard.Data;
 using HallBoard.Features.Account;
 using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
+using HallBoard.Features.Engineers;
+using HallBoard.Features.Reports;
 using HallBoard.Features.Satisfaction;
 using HallBoard.Features.Tickets;
+using HallBoard.Features.Wall;
 using HallBoard.Live;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -28,6 +31,10 @@ public static class HallBoardSetup
         builder.Services.AddTickets(builder.Configuration);
         builder.Services.AddSatisfaction(builder.Configuration);
         builder.Services.AddAudit();
+        builder.Services.AddEngineers(builder.Configuration);
+        builder.Services.AddWall(builder.Configuration);
+        builder.Services.AddReports();
+        builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -60,6 +67,8 @@ public static class HallBoardSetup
         app.MapHallApi();
         app.MapHallLive();
         app.MapSatisfaction();
+        app.MapWall();
+        app.MapReports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -112,15 +112,21 @@ public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> op
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The host may stop a service it has already disposed (a test host torn down twice): nothing left to stop.
+        if (Interlocked.CompareExchange(ref _disposed, 0, 0) == 1) return;
         await _stopping.CancelAsync();
         if (_redis is not null) await _redis.CloseAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await _stopping.CancelAsync();
         _stopping.Dispose();
         if (_redis is not null) await _redis.DisposeAsync();
     }
+
+    private int _disposed;
 
     private sealed record BusMessage(string Origin, HallChange Change);
 

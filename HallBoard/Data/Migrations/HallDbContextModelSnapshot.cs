@@ -263,6 +263,84 @@ namespace HallBoard.Data.Migrations
                     b.ToTable("Engineers");
                 });
 
+            modelBuilder.Entity("HallBoard.Domain.EngineerState", b =>
+                {
+                    b.Property<int>("EngineerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EngineerId");
+
+                    b.HasIndex("HallId", "Status");
+
+                    b.ToTable("EngineerStates");
+                });
+
+            modelBuilder.Entity("HallBoard.Domain.EngineerStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EngineerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngineerId", "AtUtc");
+
+                    b.HasIndex("HallId", "AtUtc");
+
+                    b.ToTable("EngineerStatusChanges");
+                });
+
             modelBuilder.Entity("HallBoard.Domain.Hall", b =>
                 {
                     b.Property<int>("Id")
@@ -631,6 +709,30 @@ namespace HallBoard.Data.Migrations
                     b.HasOne("HallBoard.Domain.Hall", null)
                         .WithMany()
                         .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Domain.EngineerState", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Engineer", null)
+                        .WithOne()
+                        .HasForeignKey("HallBoard.Domain.EngineerState", "EngineerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HallBoard.Domain.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Domain.EngineerStatusChange", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Engineer", null)
+                        .WithMany()
+                        .HasForeignKey("EngineerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

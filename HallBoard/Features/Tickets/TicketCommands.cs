@@ -155,16 +155,16 @@ public sealed class TicketCommands(
         int? ownerBefore, Actor actor, DateTime now, CancellationToken ct) =>
         engineers is null ? [] : await engineers.FollowTicketAsync(db, ticket, statusBefore, ownerBefore, actor, now, ct);
 
-    /// <summary>Statuses and figures go out before the ticket's own notice, so a screen that hears of the ticket
-    /// already knows who is serving it.</summary>
+    /// <summary>Status changes go out before the ticket's own notice, so a screen that hears of the ticket already
+    /// knows who is serving it; the hall's figures follow on their own (at most once a second).</summary>
     private async Task PublishAsync(Ticket ticket, IReadOnlyList<EngineerStatusNotice> statuses)
     {
         if (engineers is not null) await engineers.PublishAsync(statuses);
-        if (figures is not null) await figures.PublishAsync(ticket.HallId);
         var facts = new TicketFacts(ticket.Category, ticket.Priority, ticket.TaxpayerName, ticket.Assignee?.Name,
             ticket.CreatedUtc, ticket.ResponseDueUtc, ticket.TakenUtc);
         await notifier.PublishAsync(new HallChange(HallChangeKind.TicketChanged, ticket.HallId, ticket.Id, ticket.Number,
             ticket.Status.ToString(), Ticket: facts));
+        figures?.Request(ticket.HallId);
     }
 
     private static TicketRef Ref(Ticket t) => new(t.Id, t.Number, t.Version, t.Status);

@@ -1,0 +1,67 @@
+using System.Globalization;
+using HallBoard.Domain;
+using HallBoard.Features.Account;
+using HallBoard.Features.Reports.Export;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace HallBoard.Features.Reports;
+
+public static class ReportsSetup
+{
+    public const string TicketExportPath = "/reports/tickets.xlsx";
+
+    /// <summary>Who may take reports and exports out of the system.</summary>
+    public static readonly string[] ReportRoles = [Roles.Manager, Roles.HallLead, Roles.Admin];
+
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddSingleton<TicketExport>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(TicketExportPath, ExportTicketsAsync)
+            .RequireAuthorization(p => p.RequireRole(ReportRoles))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>
+    /// GET /reports/tickets.xlsx?from=yyyy-MM-dd&amp;to=yyyy-MM-dd[&amp;status=&amp;channel=]: the tickets of the
+    /// user's own hall (all halls for a user without one), streamed to the browser while they are read.
+    /// </summary>
+    public static string TicketExportUrl(DateOnly from, DateOnly to, TicketStatus? status = null, Channel? channel = null)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["from"] = from.ToString(ExportFilter.DateFormat, CultureInfo.InvariantCulture),
+            ["to"] = to.ToString(ExportFilter.DateFormat, CultureInfo.InvariantCulture),
+            ["status"] = status?.ToString(),
+            ["channel"] = channel?.ToString(),
+        };
+        return QueryHelpers.AddQueryString(TicketExportPath, query.Where(q => q.Value is not null));
+    }
+
+    private static async Task<IResult> ExportTicketsAsync(HttpContext http, TicketExport export,
+        string? from, string? to, string? status, string? channel)
+    {
+        var actor = http.User.ToActor();
+        ExportFilter filter;
+        string fileName;
+        try
+        {
+            filter = ExportFilter.FromQuery(actor.HallId, from, to, status, channel);
+            fileName = await export.FileNameAsync(filter, http.RequestAborted);
+        }
+        catch (ValidationFailedException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors, title: "导出条件有误");
+        }
+        // Taxpayers' names: no copy is to stay in a browser's or a proxy's cache.
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Stream(
+            body => export.WriteAsync(filter, body, actor, progress: null, http.RequestAborted),
+            XlsxSheetWriter.ContentType, fileName);
+    }
+}

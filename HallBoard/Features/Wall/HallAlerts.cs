@@ -1,0 +1,75 @@
+using HallBoard.Domain;
+using HallBoard.Live;
+using Microsoft.Extensions.Options;
+
+namespace HallBoard.Features.Wall;
+
+/// <summary>
+/// One kind of alert on a hall. The wall shows, and <see cref="HallAlertMonitor"/> raises and clears, whatever the
+/// registered sources report. Open escalations (issue 4) come as one more source: register an
+/// <c>IHallAlertSource</c> that reports kind <c>OpenEscalation</c> with id <c>escalation:{ticket number}</c>.
+/// </summary>
+public interface IHallAlertSource
+{
+    ValueTask<IReadOnlyList<HallAlert>> AlertsAsync(HallSituation situation, CancellationToken ct);
+}
+
+public static class AlertKinds
+{
+    public const string SlaBreach = "SlaBreach";
+    public const string FewEngineers = "FewEngineers";
+    public const string OpenEscalation = "OpenEscalation";
+    public const string Critical = "Critical";
+    public const string Warning = "Warning";
+}
+
+/// <summary>All alerts of a hall now, most severe first. A failing source is logged and skipped, never the whole wall.</summary>
+public sealed class HallAlerts(IEnumerable<IHallAlertSource> sources, ILogger<HallAlerts> logger)
+{
+    public async Task<IReadOnlyList<HallAlert>> EvaluateAsync(HallSituation situation, CancellationToken ct = default)
+    {
+        var all = new List<HallAlert>();
+        foreach (var source in sources)
+        {
+            try { all.AddRange(await source.AlertsAsync(situation, ct)); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Alert source {Source} failed for hall {Hall}", source.GetType().Name, situation.Hall.Code);
+            }
+        }
+        return all.OrderBy(a => a.Severity == AlertKinds.Critical ? 0 : 1).ThenBy(a => a.RaisedUtc).ToList();
+    }
+}
+
+/// <summary>A taxpayer waiting past the response target, or a ticket in progress past its resolve target.</summary>
+public sealed class SlaAlertSource : IHallAlertSource
+{
+    public ValueTask<IReadOnlyList<HallAlert>> AlertsAsync(HallSituation situation, CancellationToken ct)
+    {
+        var now = situation.NowUtc;
+        var waiting = situation.Waiting.Where(t => now > t.ResponseDueUtc).Select(t => new HallAlert(
+            $"sla:response:{t.Number}", AlertKinds.SlaBreach, AlertKinds.Critical,
+            $"{t.Number}（{Labels.Of(t.Category)}）等待超过响应时限", t.Number, t.ResponseDueUtc));
+        var inService = situation.InService.Where(t => now > t.ResolveDueUtc).Select(t => new HallAlert(
+            $"sla:resolve:{t.Number}", AlertKinds.SlaBreach, AlertKinds.Warning,
+            $"{t.Number}（{t.Engineer ?? "未指派"}）处理超过解决时限", t.Number, t.ResolveDueUtc));
+        return ValueTask.FromResult<IReadOnlyList<HallAlert>>(waiting.Concat(inService).ToList());
+    }
+}
+
+/// <summary>Fewer engineers on duty than the hall needs. A hall with no engineers on its roster is not staffed
+/// through HallBoard, so it gets no such alert.</summary>
+public sealed class DutyAlertSource(IOptions<WallOptions> options) : IHallAlertSource
+{
+    public ValueTask<IReadOnlyList<HallAlert>> AlertsAsync(HallSituation situation, CancellationToken ct)
+    {
+        var min = options.Value.MinEngineersOnDuty;
+        IReadOnlyList<HallAlert> alerts = situation.Engineers.Count > 0 && situation.EngineersOnDuty < min
+            ? [new HallAlert(DutyAlertId(situation.Hall.Code), AlertKinds.FewEngineers, AlertKinds.Warning,
+                $"在岗工程师不足 {min} 人", null, situation.NowUtc)]
+            : [];
+        return ValueTask.FromResult(alerts);
+    }
+
+    public static string DutyAlertId(string hallCode) => $"duty:{hallCode}";
+}
