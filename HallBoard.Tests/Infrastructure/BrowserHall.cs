@@ -60,7 +60,15 @@ public sealed class BrowserHall : IAsyncLifetime
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", HallBoard.Data.DemoData.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/login"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            var text = await page.InnerTextAsync("body");
+            throw new TimeoutException($"{userName} did not get past sign-in; the page at {page.Url} says: {text[..Math.Min(300, text.Length)]}", e);
+        }
         return page;
     }
 

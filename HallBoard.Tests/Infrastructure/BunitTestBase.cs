@@ -31,6 +31,7 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.Get<SatisfactionLinks>());
         Services.AddSingleton(app.Get<HallTime>());
         Services.AddSingleton(app.Get<HallFeed>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Engineers.EngineerStatusBook>());
     }
 
     protected HallAppFactory App { get; }

@@ -31,6 +31,7 @@ public class HallAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         // UseSetting, not ConfigureAppConfiguration: the app reads these while it registers services.
         builder.UseSetting("Database:Path", _dbPath);
+        builder.UseSetting("DataProtection:KeysPath", _dbPath + ".keys");
         builder.UseSetting("Api:DevelopmentKey", ApiKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -68,5 +69,6 @@ public class HallAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(_dbPath + suffix); } catch (IOException) { }
+        try { Directory.Delete(_dbPath + ".keys", recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
