@@ -13,26 +13,9 @@ namespace HallBoard.Tests.Features.Audit;
 
 public sealed class AuditQueriesTests(AuditQueriesTests.App app) : IClassFixture<AuditQueriesTests.App>
 {
-    /// <summary>The app with the audit queries registered even before the host setup calls AddAudit().</summary>
+    /// <summary>The app with its own database for this class.</summary>
     public sealed class App : HallAppFactory
     {
-        private readonly string _db = Path.Combine(Path.GetTempPath(), $"hallboard-audit-test-{Guid.NewGuid():N}.db");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            // The app reads Database:Path while building its services, before configuration added by the
-            // factory applies; only a host setting arrives in time. Without it every test shares the dev database.
-            builder.UseSetting("Database:Path", _db);
-            builder.ConfigureServices(s => s.TryAddSingleton<AuditQueries>());
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                try { File.Delete(_db + suffix); } catch (IOException) { }
-        }
     }
 
     private AuditQueries Audit => app.Get<AuditQueries>();

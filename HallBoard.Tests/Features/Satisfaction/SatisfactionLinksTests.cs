@@ -16,23 +16,6 @@ public sealed class SatisfactionLinksTests(SatisfactionLinksTests.App app) : ICl
     {
         // 2026-03-02 10:00 in the hall (UTC+8).
         public App() => Clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
-
-        private readonly string _db = Path.Combine(Path.GetTempPath(), $"hallboard-links-test-{Guid.NewGuid():N}.db");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            // The app reads Database:Path while building its services, before configuration added by the
-            // factory applies; only a host setting arrives in time. Without it every test shares the dev database.
-            builder.UseSetting("Database:Path", _db);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                try { File.Delete(_db + suffix); } catch (IOException) { }
-        }
     }
 
     private const string TaxpayerName = "王小明";

@@ -22,23 +22,6 @@ public sealed class TicketCommandsTests(TicketCommandsTests.App app) : IClassFix
             Settings["Sla:Priorities:Urgent:ResponseMinutes"] = "7";
             Settings["Sla:Priorities:Urgent:ResolveMinutes"] = "45";
         }
-
-        private readonly string _db = Path.Combine(Path.GetTempPath(), $"hallboard-tickets-test-{Guid.NewGuid():N}.db");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            // The app reads Database:Path while building its services, before configuration added by the
-            // factory applies; only a host setting arrives in time. Without it every test shares the dev database.
-            builder.UseSetting("Database:Path", _db);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                try { File.Delete(_db + suffix); } catch (IOException) { }
-        }
     }
 
     private TicketCommands Commands => app.Get<TicketCommands>();
