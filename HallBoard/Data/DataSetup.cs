@@ -26,10 +26,16 @@ public static class DataSetup
     {
         var configured = config.GetConnectionString("HallBoard");
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
-        var path = config["Database:Path"] is { Length: > 0 } p ? p : Path.Combine("data", "hallboard.db");
-        if (!Path.IsPathRooted(path)) path = Path.Combine(contentRoot, path);
+        var path = DatabaseFile(config, contentRoot);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+    }
+
+    /// <summary>The SQLite file from "Database:Path" (default data/hallboard.db), relative to the app's folder.</summary>
+    public static string DatabaseFile(IConfiguration config, string contentRoot)
+    {
+        var path = config["Database:Path"] is { Length: > 0 } p ? p : Path.Combine("data", "hallboard.db");
+        return Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path);
     }
 
     /// <summary>Creates or upgrades the schema; WAL is a property of the file, set once here.</summary>

@@ -128,8 +128,9 @@ public sealed class TicketDetailPageTests(HallAppFactory app) : BunitTestBase(ap
     {
         var dbFactory = App.Get<IDbContextFactory<HallDbContext>>();
         var time = App.Get<HallTime>();
-        var notifier = new HallNotifier(new UnheardBus(), dbFactory, time, NullLogger<HallNotifier>.Instance);
-        return new TicketCommands(dbFactory, time, App.Get<IOptions<SlaOptions>>(), notifier);
+        var notifier = new HallNotifier(new UnheardBus(), time, NullLogger<HallNotifier>.Instance);
+        return new TicketCommands(dbFactory, time, App.Get<IOptions<SlaOptions>>(), notifier,
+            App.Get<HallBoard.Features.Engineers.EngineerStatusBook>(), App.Get<HallBoard.Features.Wall.HallFiguresPublisher>());
     }
 
     private sealed class UnheardBus : IHallBus

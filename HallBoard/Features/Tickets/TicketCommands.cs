@@ -19,8 +19,8 @@ public sealed class TicketCommands(
     HallTime time,
     IOptions<SlaOptions> sla,
     HallNotifier notifier,
-    EngineerStatusBook? engineers = null,
-    HallFiguresPublisher? figures = null)
+    EngineerStatusBook engineers,
+    HallFiguresPublisher figures)
 {
     private const int NumberAttempts = 5;
 
@@ -151,20 +151,20 @@ public sealed class TicketCommands(
     }
 
     /// <summary>The engineers' statuses this move implies (taking makes Serving, resolving frees), saved with it.</summary>
-    private async Task<IReadOnlyList<EngineerStatusNotice>> FollowAsync(HallDbContext db, Ticket ticket, TicketStatus? statusBefore,
+    private Task<IReadOnlyList<EngineerStatusNotice>> FollowAsync(HallDbContext db, Ticket ticket, TicketStatus? statusBefore,
         int? ownerBefore, Actor actor, DateTime now, CancellationToken ct) =>
-        engineers is null ? [] : await engineers.FollowTicketAsync(db, ticket, statusBefore, ownerBefore, actor, now, ct);
+        engineers.FollowTicketAsync(db, ticket, statusBefore, ownerBefore, actor, now, ct);
 
     /// <summary>Status changes go out before the ticket's own notice, so a screen that hears of the ticket already
     /// knows who is serving it; the hall's figures follow on their own (at most once a second).</summary>
     private async Task PublishAsync(Ticket ticket, IReadOnlyList<EngineerStatusNotice> statuses)
     {
-        if (engineers is not null) await engineers.PublishAsync(statuses);
+        await engineers.PublishAsync(statuses);
         var facts = new TicketFacts(ticket.Category, ticket.Priority, ticket.TaxpayerName, ticket.Assignee?.Name,
             ticket.CreatedUtc, ticket.ResponseDueUtc, ticket.TakenUtc);
         await notifier.PublishAsync(new HallChange(HallChangeKind.TicketChanged, ticket.HallId, ticket.Id, ticket.Number,
             ticket.Status.ToString(), Ticket: facts));
-        figures?.Request(ticket.HallId);
+        figures.Request(ticket.HallId);
     }
 
     private static TicketRef Ref(Ticket t) => new(t.Id, t.Number, t.Version, t.Status);
