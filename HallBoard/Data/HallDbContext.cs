@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HallBoard.Data;
 
-public sealed class HallDbContext(DbContextOptions<HallDbContext> options) : IdentityDbContext<HallUser>(options)
+/// <summary>Features add their own entities in a partial file beside their code (DbSet) and an
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> class, which is picked up here.</summary>
+public sealed partial class HallDbContext(DbContextOptions<HallDbContext> options) : IdentityDbContext<HallUser>(options)
 {
     public DbSet<Hall> Halls => Set<Hall>();
     public DbSet<Engineer> Engineers => Set<Engineer>();
@@ -30,6 +32,7 @@ public sealed class HallDbContext(DbContextOptions<HallDbContext> options) : Ide
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(HallDbContext).Assembly);
 
         b.Entity<Hall>(e =>
         {

@@ -19,4 +19,8 @@ public enum FollowUpOutcome { Reached, NotReached, NotSatisfied }
 
 public enum CloseReason { Completed, Unreachable, Declined }
 
-public enum TicketEventKind { Created, Taken, HandedOver, Resolved, Reopened, FollowUp, Rated, Closed, Commented }
+public enum TicketEventKind
+{
+    Created, Taken, HandedOver, Resolved, Reopened, FollowUp, Rated, Closed, Commented,
+    Escalated, EscalationAnswered, WaitingOnTaxpayer, Resumed, LinkedToIncident, LinkedToProblem, FeedbackReceived,
+}

@@ -101,6 +101,13 @@ public static class Labels
         TicketEventKind.FollowUp => "回访",
         TicketEventKind.Rated => "评分",
         TicketEventKind.Closed => "关闭",
+        TicketEventKind.Escalated => "升级",
+        TicketEventKind.EscalationAnswered => "升级答复",
+        TicketEventKind.WaitingOnTaxpayer => "等待纳税人",
+        TicketEventKind.Resumed => "恢复处理",
+        TicketEventKind.LinkedToIncident => "关联重大事件",
+        TicketEventKind.LinkedToProblem => "关联疑难问题",
+        TicketEventKind.FeedbackReceived => "收到纳税人意见",
         _ => "备注",
     };
 }
