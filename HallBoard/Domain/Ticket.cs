@@ -41,6 +41,8 @@ public sealed class Ticket
     public int ReopenCount { get; private set; }
     public int Version { get; private set; }
     public string CreatedById { get; private set; } = "";
+    public bool GuidedOnline { get; private set; }
+    public bool? GuidanceSucceeded { get; private set; }
 
     public IReadOnlyList<TicketEvent> Events => _events;
 
@@ -65,6 +67,8 @@ public sealed class Ticket
             ResponseDueUtc = nowUtc.Add(sla.Response),
             ResolveDueUtc = nowUtc.Add(sla.Resolve),
             CreatedById = by.Id,
+            GuidedOnline = draft.GuidedOnline,
+            GuidanceSucceeded = draft.GuidedOnline ? draft.GuidanceSucceeded : null,
         };
         ticket.Record(TicketEventKind.Created, null, by, nowUtc, null);
         return ticket;

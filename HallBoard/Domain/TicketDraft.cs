@@ -13,6 +13,10 @@ public sealed record TicketDraft
     public TicketKind Kind { get; init; } = TicketKind.Consultation;
     public Priority Priority { get; init; } = Priority.Normal;
     public string Description { get; init; } = "";
+    /// <summary>引导: the taxpayer was guided to handle the business online (self-service, e-tax bureau, app).</summary>
+    public bool GuidedOnline { get; init; }
+    /// <summary>Whether the guided online handling succeeded; null while unknown.</summary>
+    public bool? GuidanceSucceeded { get; init; }
 
     /// <summary>
     /// Checks every field and returns the normalised draft, or throws with a message per field.
@@ -53,6 +57,9 @@ public sealed record TicketDraft
         if (description.Length == 0) Fail("description", "请填写问题描述。");
         else if (description.Length > Ticket.MaxText) Fail("description", $"问题描述最多 {Ticket.MaxText} 字。");
         else if (TextRules.HasMarkup(description)) Fail("description", "问题描述" + TextRules.MarkupMessage);
+
+        if (!GuidedOnline && GuidanceSucceeded is not null)
+            Fail("guidanceSucceeded", "未引导线上办理时不能记录引导结果。");
 
         if (errors.Count > 0) throw new ValidationFailedException(errors);
         return this with { TaxpayerName = name, TaxpayerId = id, TaxpayerPhone = phone, Description = description };

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-#nullable disable
 
 namespace HallBoard.Data.Migrations
 {
@@ -445,6 +444,12 @@ namespace HallBoard.Data.Migrations
 
                     b.Property<DateTime?>("FollowedUpUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("GuidanceSucceeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("GuidedOnline")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("HallId")
                         .HasColumnType("INTEGER");
