@@ -52,6 +52,8 @@ public sealed partial class HallDbContext(DbContextOptions<HallDbContext> option
             e.HasIndex(t => t.Number).IsUnique();
             e.HasIndex(t => new { t.HallId, t.Status, t.CreatedUtc });
             e.HasIndex(t => t.TaxpayerId);
+            // Dashboards, reports and exports read a hall's tickets by period.
+            e.HasIndex(t => new { t.HallId, t.CreatedUtc });
             e.Property(t => t.Number).HasMaxLength(32);
             e.Property(t => t.TaxpayerName).HasMaxLength(100);
             e.Property(t => t.TaxpayerId).HasMaxLength(20);

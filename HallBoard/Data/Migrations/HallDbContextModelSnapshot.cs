@@ -523,6 +523,8 @@ namespace HallBoard.Data.Migrations
 
                     b.HasIndex("TaxpayerId");
 
+                    b.HasIndex("HallId", "CreatedUtc");
+
                     b.HasIndex("HallId", "Status", "CreatedUtc");
 
                     b.ToTable("Tickets");
