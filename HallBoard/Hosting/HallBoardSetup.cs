@@ -6,6 +6,7 @@ using HallBoard.Features.Audit;
 using HallBoard.Features.Engineers;
 using HallBoard.Features.Reports;
 using HallBoard.Features.Satisfaction;
+using HallBoard.Features.Sla;
 using HallBoard.Features.Tickets;
 using HallBoard.Features.Wall;
 using HallBoard.Live;
@@ -29,6 +30,7 @@ public static class HallBoardSetup
         builder.AddHallApi();
         builder.Services.AddHallLive(builder.Configuration);
         builder.Services.AddTickets(builder.Configuration);
+        builder.Services.AddSla();
         builder.Services.AddSatisfaction(builder.Configuration);
         builder.Services.AddAudit();
         builder.Services.AddEngineers(builder.Configuration);
