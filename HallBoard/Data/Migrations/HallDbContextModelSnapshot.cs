@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
+#nullable disable
 
 namespace HallBoard.Data.Migrations
 {
@@ -468,6 +469,9 @@ namespace HallBoard.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PausedSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -572,6 +576,176 @@ namespace HallBoard.Data.Migrations
                     b.HasIndex("TicketId", "AtUtc");
 
                     b.ToTable("TicketEvents");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Sla.HallOpeningDay", b =>
+                {
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HallId", "Day");
+
+                    b.ToTable("HallOpeningDays");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Sla.MakeUpWorkday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("MakeUpWorkdays");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Day = new DateOnly(2026, 1, 4),
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Day = new DateOnly(2026, 2, 14),
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Day = new DateOnly(2026, 2, 28),
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Day = new DateOnly(2026, 5, 9),
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Day = new DateOnly(2026, 9, 20),
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Day = new DateOnly(2026, 10, 10),
+                            Year = 2026
+                        });
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Sla.PublicHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("First")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Last")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("First");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("PublicHolidays");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            First = new DateOnly(2026, 1, 1),
+                            Last = new DateOnly(2026, 1, 3),
+                            Name = "元旦",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 2,
+                            First = new DateOnly(2026, 2, 15),
+                            Last = new DateOnly(2026, 2, 23),
+                            Name = "春节",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 3,
+                            First = new DateOnly(2026, 4, 4),
+                            Last = new DateOnly(2026, 4, 6),
+                            Name = "清明节",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 4,
+                            First = new DateOnly(2026, 5, 1),
+                            Last = new DateOnly(2026, 5, 5),
+                            Name = "劳动节",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 5,
+                            First = new DateOnly(2026, 6, 19),
+                            Last = new DateOnly(2026, 6, 21),
+                            Name = "端午节",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 6,
+                            First = new DateOnly(2026, 9, 25),
+                            Last = new DateOnly(2026, 9, 27),
+                            Name = "中秋节",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 7,
+                            First = new DateOnly(2026, 10, 1),
+                            Last = new DateOnly(2026, 10, 7),
+                            Name = "国庆节",
+                            Year = 2026
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -773,6 +947,15 @@ namespace HallBoard.Data.Migrations
                     b.HasOne("HallBoard.Domain.Ticket", null)
                         .WithMany("Events")
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Sla.HallOpeningDay", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

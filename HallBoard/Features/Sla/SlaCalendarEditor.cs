@@ -111,6 +111,12 @@ public sealed class SlaCalendarEditor(IDbContextFactory<HallDbContext> dbFactory
         calendars.Invalidate();
     }
 
+    public async Task<IReadOnlyList<Hall>> HallsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Halls.AsNoTracking().OrderBy(h => h.Code).ToListAsync(ct);
+    }
+
     /// <summary>The hall's hours as day texts, for the form.</summary>
     public async Task<Dictionary<OpeningDay, string>> OpeningHoursAsync(int hallId, CancellationToken ct = default)
     {
