@@ -627,36 +627,42 @@ namespace HallBoard.Data.Migrations
                         {
                             Id = 1,
                             Day = new DateOnly(2026, 1, 4),
+                            Note = "元旦调休",
                             Year = 2026
                         },
                         new
                         {
                             Id = 2,
                             Day = new DateOnly(2026, 2, 14),
+                            Note = "春节调休",
                             Year = 2026
                         },
                         new
                         {
                             Id = 3,
                             Day = new DateOnly(2026, 2, 28),
+                            Note = "春节调休",
                             Year = 2026
                         },
                         new
                         {
                             Id = 4,
                             Day = new DateOnly(2026, 5, 9),
+                            Note = "劳动节调休",
                             Year = 2026
                         },
                         new
                         {
                             Id = 5,
                             Day = new DateOnly(2026, 9, 20),
+                            Note = "国庆节调休",
                             Year = 2026
                         },
                         new
                         {
                             Id = 6,
                             Day = new DateOnly(2026, 10, 10),
+                            Note = "国庆节调休",
                             Year = 2026
                         });
                 });

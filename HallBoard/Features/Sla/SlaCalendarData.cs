@@ -59,9 +59,11 @@ namespace HallBoard.Features.Sla
             e.HasIndex(x => x.Day).IsUnique();
             e.HasIndex(x => x.Year);
             e.Property(x => x.Note).HasMaxLength(20);
+            // The notice names, for each holiday, the days worked in exchange.
+            string[] paysFor = ["元旦", "春节", "春节", "劳动节", "国庆节", "国庆节"];
             e.HasData(ChinaHolidays2026.Year.MakeUpWorkdays.Select((d, i) => new MakeUpWorkday
             {
-                Id = i + 1, Year = 2026, Day = d, Note = null,
+                Id = i + 1, Year = 2026, Day = d, Note = paysFor[i] + "调休",
             }));
         }
     }

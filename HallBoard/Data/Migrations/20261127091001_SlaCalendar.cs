@@ -73,12 +73,12 @@ namespace HallBoard.Data.Migrations
                 columns: new[] { "Id", "Day", "Note", "Year" },
                 values: new object[,]
                 {
-                    { 1, new DateOnly(2026, 1, 4), null, 2026 },
-                    { 2, new DateOnly(2026, 2, 14), null, 2026 },
-                    { 3, new DateOnly(2026, 2, 28), null, 2026 },
-                    { 4, new DateOnly(2026, 5, 9), null, 2026 },
-                    { 5, new DateOnly(2026, 9, 20), null, 2026 },
-                    { 6, new DateOnly(2026, 10, 10), null, 2026 }
+                    { 1, new DateOnly(2026, 1, 4), "元旦调休", 2026 },
+                    { 2, new DateOnly(2026, 2, 14), "春节调休", 2026 },
+                    { 3, new DateOnly(2026, 2, 28), "春节调休", 2026 },
+                    { 4, new DateOnly(2026, 5, 9), "劳动节调休", 2026 },
+                    { 5, new DateOnly(2026, 9, 20), "国庆节调休", 2026 },
+                    { 6, new DateOnly(2026, 10, 10), "国庆节调休", 2026 }
                 });
 
             migrationBuilder.InsertData(
