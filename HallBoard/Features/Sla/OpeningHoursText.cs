@@ -16,7 +16,7 @@ public static partial class OpeningHoursText
             var m = Interval().Match(part);
             if (!m.Success || !TryTime(m.Groups[1].Value, out var start) || !TryTime(m.Groups[2].Value, out var end))
                 throw ValidationFailedException.For("openingHours",
-                    $"{dayLabel}的营业时间“{part}”无法识别，请按 09:00-12:00 13:30-17:30 的格式填写，休息日留空。");
+                    $"{dayLabel}的营业时间“{text!.Trim()}”无法识别，请按 09:00-12:00 13:30-17:30 的格式填写，休息日留空。");
             try
             {
                 intervals.Add(new OpeningInterval(start, end));
