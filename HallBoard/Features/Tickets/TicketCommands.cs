@@ -34,13 +34,13 @@ public sealed class TicketCommands(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct)
                        ?? throw ValidationFailedException.For("hall", "办税服务厅不存在。");
+            var clock = await calendars.ClockAsync(hall.Id, ct);
             try
             {
                 // The counter's row lock (SQLite: the write lock) makes concurrent intakes queue here.
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var now = time.UtcNow;
                 var number = await NextNumberAsync(db, hall, now, ct);
-                var clock = await calendars.ClockAsync(hall.Id, ct);
                 var ticket = Ticket.Open(hall.Id, number, valid, sla.Value.For(valid.Priority), clock, actor, now);
                 if (takeNow && actor.EngineerId is int engineerId)
                     ticket.Take(await EngineerAsync(db, engineerId, hall.Id, ct), actor, now);
