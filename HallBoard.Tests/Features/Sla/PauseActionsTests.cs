@@ -29,12 +29,14 @@ public sealed class PauseActionsTests(HallAppFactory app) : BunitTestBase(app), 
         await page.InvokeAsync(() => page.FindAll("button").First(b => b.TextContent.Trim() == "开始等待").Click());
 
         page.WaitForAssertion(() => Assert.Contains("SLA 计时已暂停", page.Find("#hb-paused").TextContent));
+        Assert.Contains("等待纳税人", page.Find(".hb-ticket-head .hb-paused-mark").TextContent);
         Assert.Contains("回家取社保卡", page.Find(".hb-timeline").TextContent);
         Assert.NotNull((await Queries.GetAsync(ticket.Id, HallId))!.Row.PausedSinceUtc);
 
         await page.InvokeAsync(() => page.FindAll("button").First(b => b.TextContent.Trim() == "恢复处理").Click());
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#hb-paused")));
+        Assert.Empty(page.FindAll(".hb-paused-mark"));
         Assert.Contains("解决时限顺延至", page.Find(".hb-timeline").TextContent);
         Assert.Null((await Queries.GetAsync(ticket.Id, HallId))!.Row.PausedSinceUtc);
     }
