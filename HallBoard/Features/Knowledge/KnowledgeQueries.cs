@@ -33,9 +33,12 @@ public sealed class KnowledgeQueries(IDbContextFactory<HallDbContext> dbFactory)
         var wanted = (statuses ?? [ArticleStatus.Published]).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.KnowledgeArticles.AsNoTracking().Where(a => a.HallId == hallId && wanted.Contains(a.Status));
-        var ids = db.KnowledgeGrams.Where(g => grams.Contains(g.Gram))
-            .GroupBy(g => g.ArticleId).Where(g => g.Count() == grams.Count).Select(g => g.Key);
-        q = q.Where(a => ids.Contains(a.Id));
+        if (grams.Count > 0)
+        {
+            var ids = db.KnowledgeGrams.Where(g => grams.Contains(g.Gram))
+                .GroupBy(g => g.ArticleId).Where(g => g.Count() == grams.Count).Select(g => g.Key);
+            q = q.Where(a => ids.Contains(a.Id));
+        }
         foreach (var term in terms)
             q = q.Where(a => a.SearchText.Contains(term));
         var found = await q.OrderByDescending(a => a.UseCount).ThenByDescending(a => a.UpdatedUtc).Take(Candidates).ToListAsync(ct);

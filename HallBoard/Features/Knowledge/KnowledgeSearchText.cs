@@ -46,13 +46,15 @@ public static class KnowledgeSearchText
         return grams;
     }
 
-    /// <summary>A query's terms (split at blanks), normalized; empty when no term is 2 or more characters long,
-    /// since one character matches nearly everything.</summary>
+    /// <summary>A query's terms (split at blanks), normalized. A query of single characters around blanks
+    /// ("s 1") is one term as typed; a query of one character has none, since it would match nearly everything.</summary>
     public static IReadOnlyList<string> Terms(string? query)
     {
         if (string.IsNullOrWhiteSpace(query)) return [];
-        var terms = Normalize(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
-        return terms.Any(t => Length(t) >= 2) ? terms : [];
+        var whole = Normalize(query);
+        var terms = whole.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+        if (terms.Any(t => Length(t) >= 2)) return terms;
+        return Length(whole) >= 2 ? [whole] : [];
     }
 
     public static int Length(string text) => text.EnumerateRunes().Count();
@@ -68,6 +70,6 @@ public static class KnowledgeSearchText
         if (terms.Count == 0) return false;
         var text = Of(question, steps);
         var grams = Grams(text);
-        return terms.SelectMany(t => Grams(t)).All(grams.Contains) && Matches(text, terms);
+        return terms.SelectMany(Grams).All(grams.Contains) && Matches(text, terms);
     }
 }
