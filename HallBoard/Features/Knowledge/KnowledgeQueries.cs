@@ -18,6 +18,8 @@ public sealed record LinkedArticle(int Id, string Question, DateTime AtUtc, stri
 public sealed class KnowledgeQueries(IDbContextFactory<HallDbContext> dbFactory)
 {
     private const int Candidates = 200;
+    public const int MinSharedGrams = 3;
+    private const int MaxSuggestGrams = 100;
 
     /// <summary>
     /// Articles of a hall whose question or steps hold every blank-separated term of the query. Terms of 2 or more
@@ -46,6 +48,26 @@ public sealed class KnowledgeQueries(IDbContextFactory<HallDbContext> dbFactory)
             .OrderByDescending(a => terms.Count(t => QuestionOf(a).Contains(t, StringComparison.Ordinal)))
             .ThenByDescending(a => a.UseCount)
             .Take(take).Select(Row).ToList();
+    }
+
+    /// <summary>
+    /// Published articles related to a free description (intake, resolving): ranked by how many of the text's grams
+    /// they share, at least <see cref="MinSharedGrams"/> (all of them for a shorter text), then by use.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleRow>> SuggestAsync(int hallId, string? text, int take = 5, CancellationToken ct = default)
+    {
+        var grams = KnowledgeSearchText.Grams(KnowledgeSearchText.Normalize(text ?? "")).Take(MaxSuggestGrams).ToList();
+        if (grams.Count == 0) return [];
+        var need = Math.Min(MinSharedGrams, grams.Count);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var shared = db.KnowledgeGrams.Where(g => grams.Contains(g.Gram)).GroupBy(g => g.ArticleId)
+            .Select(g => new { Id = g.Key, Hits = g.Count() }).Where(x => x.Hits >= need);
+        var found = await shared
+            .Join(db.KnowledgeArticles.Where(a => a.HallId == hallId && a.Status == ArticleStatus.Published), x => x.Id, a => a.Id,
+                (x, a) => new { x.Hits, Article = a })
+            .OrderByDescending(x => x.Hits).ThenByDescending(x => x.Article.UseCount).ThenBy(x => x.Article.Id)
+            .Take(take).ToListAsync(ct);
+        return found.Select(x => Row(x.Article)).ToList();
     }
 
     /// <summary>The list page: a search when a query is typed, otherwise the latest articles.</summary>
