@@ -93,12 +93,18 @@ public sealed class ProblemCommandsTests(HallAppFactory app) : IClassFixture<Hal
         var t = await app.TicketAsync(me, "重复问题的工单");
         await app.Problems().LinkTicketAsync(duplicate.Id, t.Number, me);
 
-        var closed = await app.Problems().CloseAsDuplicateAsync(duplicate.Id, null, original.Id, me);
+        var closed = await app.Problems().CloseAsDuplicateAsync(duplicate.Id, null, original.Id, me, "与原问题同因");
 
         Assert.Equal(ProblemStatus.Duplicate, closed.Status);
         var dup = await app.ProblemQueries().GetAsync(duplicate.Id, me.HallId);
         Assert.Equal(("原问题", 0), (dup!.DuplicateOfTitle, dup.Tickets.Count));
         Assert.Equal([t.Number], (await app.ProblemQueries().GetAsync(original.Id, me.HallId))!.Tickets.Select(x => x.Number));
+        Assert.Equal("合并说明：与原问题同因", Assert.Single(dup.Notes).Text);
+        var list = await app.ProblemQueries().ListAsync(me.HallId!.Value);
+        Assert.Equal(1, list.Single(r => r.Id == original.Id).TicketCount);
+        Assert.Equal(0, list.Single(r => r.Id == duplicate.Id).TicketCount);
+        Assert.True(list.ToList().FindIndex(r => r.Id == original.Id) < list.ToList().FindIndex(r => r.Id == duplicate.Id), "open problems come first");
+        Assert.DoesNotContain(await app.ProblemQueries().MergeTargetsAsync(me.HallId.Value, original.Id), r => r.Id == duplicate.Id || r.Id == original.Id);
         var illegal = await Assert.ThrowsAsync<KnowledgeRuleException>(() => app.Problems().StartAnalysisAsync(duplicate.Id, null, me));
         Assert.Equal("疑难问题当前为“重复问题已关闭”，不能开始分析。", illegal.Message);
     }

@@ -46,12 +46,15 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
     public Task<ProblemRef> DiscussAsync(int id, string who, string text, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, null, actor, "记录与税务局的讨论", (_, p, now) => Done(() => p.Discuss(who, text, actor, now)), ct);
 
-    /// <summary>Closes a problem as the same cause as another of the hall; its tickets move to that one.</summary>
-    public Task<ProblemRef> CloseAsDuplicateAsync(int id, int? version, int originalId, Actor actor, CancellationToken ct = default) =>
+    /// <summary>Closes a problem as the same cause as another of the hall; its tickets move to that one. An optional
+    /// note goes into the discussion log in the same transaction.</summary>
+    public Task<ProblemRef> CloseAsDuplicateAsync(int id, int? version, int originalId, Actor actor, string? note = null,
+        CancellationToken ct = default) =>
         ChangeAsync(id, version, actor, "作为重复问题关闭", async (db, p, now) =>
         {
             var original = await db.Problems.FirstOrDefaultAsync(x => x.Id == originalId, ct)
                            ?? throw new KnowledgeRuleException("要合并到的疑难问题不存在。");
+            if (!string.IsNullOrWhiteSpace(note)) p.Discuss(actor.Name, $"合并说明：{note.Trim()}", actor, now);
             p.CloseAsDuplicateOf(original, now);
             var links = await db.ProblemTickets.Where(x => x.ProblemId == p.Id).ToListAsync(ct);
             db.ProblemTickets.RemoveRange(links);
