@@ -84,6 +84,8 @@ public sealed class KnowledgeCommandsTests(HallAppFactory app) : IClassFixture<H
         var linked = await app.KnowledgeQueries().LinkedToTicketAsync(ticket.Id);
         Assert.Equal("引用计数问题", Assert.Single(linked).Question);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "引用知识条目" && e.EntityId == article.Id.ToString())));
+        var timeline = (await app.Get<HallBoard.Features.Tickets.TicketQueries>().GetAsync(ticket.Id, me.HallId))!.Timeline;
+        Assert.Single(timeline, e => e.Note == "引用知识：引用计数问题");
     }
 
     [Fact]

@@ -53,6 +53,12 @@ public sealed class KnowledgeCommands(IDbContextFactory<HallDbContext> dbFactory
         {
             ArticleId = articleId, TicketId = ticketId, HallId = ticket.HallId, AtUtc = now, ActorId = actor.Id, ActorName = actor.Name,
         });
+        // The ticket's timeline shows which article helped (痕迹化管理); the ticket itself does not change.
+        db.TicketEvents.Add(new TicketEvent
+        {
+            TicketId = ticketId, AtUtc = now, Kind = TicketEventKind.Commented, FromStatus = ticket.Status, ToStatus = ticket.Status,
+            ActorId = actor.Id, ActorName = actor.Name, Note = $"引用知识：{article.Question}",
+        });
         db.Audit(actor, now, "引用知识条目", nameof(KnowledgeArticle), articleId.ToString(), null,
             $"工单={ticket.Number}; 引用次数={article.UseCount}", ticket.HallId);
         await SaveAsync(db, ct);

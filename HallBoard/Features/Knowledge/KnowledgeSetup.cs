@@ -1,5 +1,6 @@
 using HallBoard.Domain;
 using HallBoard.Features.Account;
+using HallBoard.Features.Problems;
 
 namespace HallBoard.Features.Knowledge;
 
@@ -15,8 +16,7 @@ public static class KnowledgeSetup
         services.AddSingleton<KnowledgeCommands>();
         services.AddSingleton<KnowledgeQueries>();
         services.AddSingleton<Handbook>();
-        services.AddSingleton<Problems.ProblemCommands>();
-        services.AddSingleton<Problems.ProblemQueries>();
+        services.AddProblems();
         services.AddScoped<KnowledgeDemoData>();
         return services;
     }
