@@ -6,13 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HallBoard.Tests.Features.Knowledge;
 
-/// <summary>bUnit with the knowledge and problem services of the app besides the ticket ones.</summary>
+/// <summary>bUnit with the handbook and problem services of the app besides the ticket and knowledge ones.</summary>
 public abstract class KnowledgeBunit : BunitTestBase
 {
     protected KnowledgeBunit(HallAppFactory app) : base(app)
     {
-        Services.AddSingleton(app.Get<KnowledgeCommands>());
-        Services.AddSingleton(app.Get<KnowledgeQueries>());
         Services.AddSingleton(app.Get<Handbook>());
         Services.AddSingleton(app.Get<ProblemCommands>());
         Services.AddSingleton(app.Get<ProblemQueries>());
