@@ -55,4 +55,21 @@ public sealed class ProblemPagesTests(HallAppFactory app) : KnowledgeBunit(app),
             Assert.Contains("分析中", page.Find(".hb-ticket-head").TextContent);
         });
     }
+
+    [Fact]
+    public async Task A_resolved_problem_is_drafted_into_an_article_from_its_page()
+    {
+        var commands = App.Get<ProblemCommands>();
+        var problem = await commands.OpenAsync(HallId, "金三系统登记信息同步延迟", "窗口已变更，电子税务局仍显示旧信息", Category.SystemFault, Me);
+        await commands.ResolveAsync(problem.Id, null, "1. 税务局后台重新推送登记信息\n2. 请纳税人次日再登录核对", Me);
+        var page = RenderPage<ProblemDetailPage>(p => p.Add(x => x.Id, problem.Id));
+        page.WaitForAssertion(() => Assert.Contains("已解决", page.Find(".hb-ticket-head").TextContent));
+
+        await Click(page, "生成知识草稿");
+
+        page.WaitForAssertion(() => Assert.Matches(@"/knowledge/\d+/edit$", Navigation.Uri), TimeSpan.FromSeconds(5));
+        var detail = await App.Get<ProblemQueries>().GetAsync(problem.Id, HallId);
+        Assert.EndsWith($"/knowledge/{detail!.ArticleId}/edit", Navigation.Uri);
+        Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() == "开始分析");
+    }
 }
