@@ -32,6 +32,9 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.Get<HallTime>());
         Services.AddSingleton(app.Get<HallFeed>());
         Services.AddSingleton(app.Get<HallBoard.Features.Engineers.EngineerStatusBook>());
+        // Ticket pages include knowledge components (suggestions at intake, citing while resolving, draft from a ticket).
+        Services.AddSingleton(app.Get<HallBoard.Features.Knowledge.KnowledgeCommands>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Knowledge.KnowledgeQueries>());
     }
 
     protected HallAppFactory App { get; }

@@ -4,6 +4,7 @@ using HallBoard.Features.Account;
 using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Engineers;
+using HallBoard.Features.Knowledge;
 using HallBoard.Features.Reports;
 using HallBoard.Features.Satisfaction;
 using HallBoard.Features.Sla;
@@ -36,6 +37,7 @@ public static class HallBoardSetup
         builder.Services.AddEngineers(builder.Configuration);
         builder.Services.AddWall(builder.Configuration);
         builder.Services.AddReports();
+        builder.Services.AddKnowledge();
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -71,6 +73,7 @@ public static class HallBoardSetup
         app.MapSatisfaction();
         app.MapWall();
         app.MapReports();
+        app.MapKnowledge();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
