@@ -1,6 +1,7 @@
 using HallBoard.Components;
 using HallBoard.Data;
 using HallBoard.Features.Account;
+using HallBoard.Features.Analysis;
 using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Engineers;
@@ -34,6 +35,7 @@ public static class HallBoardSetup
         builder.Services.AddEngineers(builder.Configuration);
         builder.Services.AddWall(builder.Configuration);
         builder.Services.AddReports();
+        builder.Services.AddAnalysis();
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -69,6 +71,7 @@ public static class HallBoardSetup
         app.MapSatisfaction();
         app.MapWall();
         app.MapReports();
+        app.MapAnalysis();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
