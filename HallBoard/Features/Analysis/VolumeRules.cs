@@ -38,6 +38,8 @@ public static class VolumeRules
     public static DateOnly? Day(string? text, double? serial, out string? reason)
     {
         reason = null;
+        // A date cell that a program stored as text of its day number ("46083").
+        if (serial is null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var asNumber)) serial = asNumber;
         if (serial is { } n)
         {
             if (n >= FirstSerial && n <= LastSerial + 1) return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(n)));

@@ -26,8 +26,8 @@ public static class VolumeTemplate
             sheet.Column(i + 1).Width = i == 0 ? 14 : 16;
         }
         sheet.Row(1).Style.Font.Bold = true;
-        sheet.Cell(2, 1).Value = Example; // text, so it reads the same whatever the regional date format
-        sheet.Cell(2, 1).DataType = XLDataType.Text;
+        sheet.Cell(2, 1).Value = DateTime.ParseExact(Example, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        sheet.Cell(2, 1).Style.NumberFormat.Format = "yyyy-mm-dd";
         int[] example = [120, 340, 210, 45, 30];
         for (var i = 0; i < example.Length; i++) sheet.Cell(2, i + 2).Value = example[i];
         sheet.SheetView.FreezeRows(1);
