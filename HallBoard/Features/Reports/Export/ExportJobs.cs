@@ -141,7 +141,7 @@ public sealed class ExportJobs : IDisposable
             }
             job.State = ExportState.Ready;
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (job.Token.IsCancellationRequested)
         {
             job.State = ExportState.Cancelled;
             TryDelete(job.Path);
