@@ -68,7 +68,7 @@ public sealed class ExportPageTests : BunitTestBase, IClassFixture<ExportApp>
 
         await page.InvokeAsync(() => page.Find("#export-start").Click());
 
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("#export-download")), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#export-download")), TimeSpan.FromSeconds(90));
         var link = page.Find("#export-download");
         Assert.StartsWith("/reports/exports/", link.GetAttribute("href"));
         Assert.EndsWith(".xlsx", link.GetAttribute("download"));
