@@ -3,6 +3,9 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using HallBoard.Benchmarks;
 
+// --only export: the raw ticket export benchmark (Export/ExportBench.cs), apart from the live path.
+if (HallBoard.Benchmarks.Export.ExportBench.Wants(args) is { } export) return await export;
+
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(BenchOptions.Usage);

@@ -1,6 +1,7 @@
 using HallBoard.Components;
 using HallBoard.Data;
 using HallBoard.Features.Account;
+using HallBoard.Features.Analysis;
 using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Engineers;
@@ -38,6 +39,7 @@ public static class HallBoardSetup
         builder.Services.AddWall(builder.Configuration);
         builder.Services.AddReports();
         builder.Services.AddKnowledge();
+        builder.Services.AddAnalysis();
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -74,6 +76,7 @@ public static class HallBoardSetup
         app.MapWall();
         app.MapReports();
         app.MapKnowledge();
+        app.MapAnalysis();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

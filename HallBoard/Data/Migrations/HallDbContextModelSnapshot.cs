@@ -577,6 +577,49 @@ namespace HallBoard.Data.Migrations
                     b.ToTable("TicketEvents");
                 });
 
+            modelBuilder.Entity("HallBoard.Features.Analysis.BusinessVolume", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Counter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ETaxWeb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MobileApp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelfService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SmartArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("BusinessVolumes");
+                });
+
             modelBuilder.Entity("HallBoard.Features.Knowledge.KnowledgeArticle", b =>
                 {
                     b.Property<int>("Id")
@@ -1290,6 +1333,15 @@ namespace HallBoard.Data.Migrations
                     b.HasOne("HallBoard.Domain.Ticket", null)
                         .WithMany("Events")
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Analysis.BusinessVolume", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

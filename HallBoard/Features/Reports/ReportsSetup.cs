@@ -9,6 +9,7 @@ namespace HallBoard.Features.Reports;
 public static class ReportsSetup
 {
     public const string TicketExportPath = "/reports/tickets.xlsx";
+    public const string ExportFilesPath = "/reports/exports";
 
     /// <summary>Who may take reports and exports out of the system.</summary>
     public static readonly string[] ReportRoles = [Roles.Manager, Roles.HallLead, Roles.Admin];
@@ -16,12 +17,17 @@ public static class ReportsSetup
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddSingleton<TicketExport>();
+        services.AddOptions<ExportJobOptions>().BindConfiguration("Reports:Exports");
+        services.AddSingleton<ExportJobs>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         app.MapGet(TicketExportPath, ExportTicketsAsync)
+            .RequireAuthorization(p => p.RequireRole(ReportRoles))
+            .ExcludeFromDescription();
+        app.MapGet(ExportFilesPath + "/{id}", DownloadExport)
             .RequireAuthorization(p => p.RequireRole(ReportRoles))
             .ExcludeFromDescription();
         return app;
@@ -43,15 +49,29 @@ public static class ReportsSetup
         return QueryHelpers.AddQueryString(TicketExportPath, query.Where(q => q.Value is not null));
     }
 
+    /// <summary>The finished file of an export started on the export page, for the user who started it; deleted once sent.</summary>
+    public static string ExportFileUrl(string jobId) => $"{ExportFilesPath}/{Uri.EscapeDataString(jobId)}";
+
+    private static IResult DownloadExport(HttpContext http, ExportJobs jobs, string id)
+    {
+        var owner = http.User.ToActor().Id;
+        var job = jobs.Find(id, owner);
+        if (job is null) return TypedResults.NotFound();
+        var file = jobs.OpenForDownload(id, owner);
+        if (file is null) return TypedResults.NotFound();
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(file, XlsxSheetWriter.ContentType, job.FileName);
+    }
+
     private static async Task<IResult> ExportTicketsAsync(HttpContext http, TicketExport export,
-        string? from, string? to, string? status, string? channel)
+        string? from, string? to, string? status, string? channel, string? category, string? engineer)
     {
         var actor = http.User.ToActor();
         ExportFilter filter;
         string fileName;
         try
         {
-            filter = ExportFilter.FromQuery(actor.HallId, from, to, status, channel);
+            filter = ExportFilter.FromQuery(actor.HallId, from, to, status, channel, category, engineer);
             fileName = await export.FileNameAsync(filter, http.RequestAborted);
         }
         catch (ValidationFailedException ex)

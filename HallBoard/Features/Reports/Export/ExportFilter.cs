@@ -4,7 +4,8 @@ using HallBoard.Domain;
 namespace HallBoard.Features.Reports.Export;
 
 /// <summary>Which tickets an export holds: those logged in a hall between two local days, both included.</summary>
-public sealed record ExportFilter(int? HallId, DateOnly From, DateOnly To, TicketStatus? Status = null, Channel? Channel = null)
+public sealed record ExportFilter(int? HallId, DateOnly From, DateOnly To, TicketStatus? Status = null, Channel? Channel = null,
+    Category? Category = null, int? EngineerId = null)
 {
     public const string DateFormat = "yyyy-MM-dd";
 
@@ -18,6 +19,7 @@ public sealed record ExportFilter(int? HallId, DateOnly From, DateOnly To, Ticke
             errors["to"] = [$"结束日期 {To.ToString(DateFormat, CultureInfo.InvariantCulture)} 早于开始日期 {From.ToString(DateFormat, CultureInfo.InvariantCulture)}，请重新选择日期范围。"];
         if (Status is { } status && !Enum.IsDefined(status)) errors["status"] = ["工单状态无效。"];
         if (Channel is { } channel && !Enum.IsDefined(channel)) errors["channel"] = ["渠道无效。"];
+        if (Category is { } category && !Enum.IsDefined(category)) errors["category"] = ["业务类别无效。"];
         if (errors.Count > 0) throw new ValidationFailedException(errors);
         return this;
     }
@@ -26,15 +28,23 @@ public sealed record ExportFilter(int? HallId, DateOnly From, DateOnly To, Ticke
     /// The filter from a download link's query: dates as yyyy-MM-dd; status and channel by name ("Closed") or by
     /// their Chinese label ("已关闭"). Everything wrong is reported at once.
     /// </summary>
-    public static ExportFilter FromQuery(int? hallId, string? from, string? to, string? status, string? channel)
+    public static ExportFilter FromQuery(int? hallId, string? from, string? to, string? status, string? channel,
+        string? category = null, string? engineer = null)
     {
         var errors = new Dictionary<string, string[]>();
         var fromDay = Day(from, "from", "开始日期", errors);
         var toDay = Day(to, "to", "结束日期", errors);
         var statusValue = Choice<TicketStatus>(status, Labels.Of, "status", "工单状态", errors);
         var channelValue = Choice<Channel>(channel, Labels.Of, "channel", "渠道", errors);
+        var categoryValue = Choice<Category>(category, Labels.Of, "category", "业务类别", errors);
+        int? engineerId = null;
+        if (!string.IsNullOrWhiteSpace(engineer))
+        {
+            if (int.TryParse(engineer.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0) engineerId = id;
+            else errors["engineer"] = [$"工程师“{engineer}”无效。"];
+        }
         if (errors.Count > 0) throw new ValidationFailedException(errors);
-        return new ExportFilter(hallId, fromDay, toDay, statusValue, channelValue).Validated();
+        return new ExportFilter(hallId, fromDay, toDay, statusValue, channelValue, categoryValue, engineerId).Validated();
     }
 
     private static DateOnly Day(string? text, string field, string name, Dictionary<string, string[]> errors)

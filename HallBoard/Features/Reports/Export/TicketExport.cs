@@ -1,9 +1,13 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
 using HallBoard.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace HallBoard.Features.Reports.Export;
@@ -43,11 +47,31 @@ public sealed class TicketExport(IDbContextFactory<HallDbContext> dbFactory, Hal
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
+            await using var command = Command(db, valid, Select);
+            await using var reader = (SqliteDataReader)await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
             await using var sheet = await XlsxSheetWriter.StartAsync(output, SheetName, Columns, ct, RowsPerSheet);
-            await foreach (var ticket in Query(db, valid).AsAsyncEnumerable().WithCancellation(ct))
+            var created = new LocalDays(time);
+            var due = new LocalDays(time);
+            var resolvedAt = new LocalDays(time);
+            // Microsoft.Data.Sqlite reads synchronously in any case; Read() spares a task per row.
+            while (reader.Read())
             {
                 ct.ThrowIfCancellationRequested();
-                WriteRow(sheet, ticket);
+                sheet.StartRow();
+                sheet.Text(reader.GetString(0));
+                sheet.Time(created.Of(reader, 1));
+                sheet.Text(Label(ChannelLabels, reader, 2));
+                sheet.Text(Label(CategoryLabels, reader, 3));
+                sheet.Text(Label(KindLabels, reader, 4));
+                sheet.Text(Label(PriorityLabels, reader, 5));
+                sheet.Text(Label(StatusLabels, reader, 6));
+                sheet.Text(reader.GetString(7));
+                sheet.Text(reader.IsDBNull(8) ? null : reader.GetString(8));
+                sheet.Time(due.Of(reader, 9));
+                sheet.Time(resolvedAt.Of(reader, 10));
+                sheet.Text(reader.IsDBNull(11) ? null : Label(RatingLabels, reader, 11));
+                sheet.Number(reader.GetInt64(12));
                 await sheet.EndRowAsync(ct);
                 if (++rows % ProgressEvery == 0) progress?.Report(rows);
             }
@@ -61,6 +85,16 @@ public sealed class TicketExport(IDbContextFactory<HallDbContext> dbFactory, Hal
         await RecordAsync(by, valid, rows, finished: true);
         progress?.Report(rows);
         return rows;
+    }
+
+    /// <summary>How many rows an export of <paramref name="filter"/> would hold now (for "rows written / total").</summary>
+    public async Task<int> CountAsync(ExportFilter filter, CancellationToken ct = default)
+    {
+        var valid = filter.Validated();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = Command(db, valid, "SELECT COUNT(*) FROM \"Tickets\" AS t");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     /// <summary>"{hall}_工单明细_{from}-{to}.xlsx", e.g. 高新区税务局办税服务厅_工单明细_20260301-20260331.xlsx.</summary>
@@ -79,36 +113,80 @@ public sealed class TicketExport(IDbContextFactory<HallDbContext> dbFactory, Hal
         return string.Create(CultureInfo.InvariantCulture, $"{hall}_{SheetName}_{from:yyyyMMdd}-{to:yyyyMMdd}.xlsx");
     }
 
-    private IQueryable<ExportRow> Query(HallDbContext db, ExportFilter filter)
+    // Plain ADO.NET on the (HallId, CreatedUtc) index: no entities, no change tracking. SQLite turns the stored UTC
+    // text into a Julian day, which is an OLE Automation date after a fixed shift; enums come as their names.
+    private const string Select = """
+        SELECT t."Number", julianday(t."CreatedUtc"), t."Channel", t."Category", t."Kind", t."Priority", t."Status",
+               t."TaxpayerName", e."Name", julianday(t."ResponseDueUtc"), julianday(t."ResolvedUtc"), s."Level",
+               t."FollowUpAttempts"
+        FROM "Tickets" AS t
+        LEFT JOIN "Engineers" AS e ON e."Id" = t."AssigneeId"
+        LEFT JOIN "Satisfactions" AS s ON s."TicketId" = t."Id"
+        """;
+
+    private DbCommand Command(HallDbContext db, ExportFilter filter, string select)
     {
-        var fromUtc = time.DayStartUtc(filter.From);
-        var untilUtc = time.DayStartUtc(filter.To.AddDays(1));
-        var q = db.Tickets.AsNoTracking().Where(t => t.CreatedUtc >= fromUtc && t.CreatedUtc < untilUtc);
-        if (filter.HallId is int hall) q = q.Where(t => t.HallId == hall);
-        if (filter.Status is TicketStatus status) q = q.Where(t => t.Status == status);
-        if (filter.Channel is Channel channel) q = q.Where(t => t.Channel == channel);
-        return q.OrderBy(t => t.CreatedUtc).ThenBy(t => t.Id).Select(t => new ExportRow(
-            t.Number, t.CreatedUtc, t.Channel, t.Category, t.Kind, t.Priority, t.Status, t.TaxpayerName,
-            t.Assignee != null ? t.Assignee.Name : null, t.ResponseDueUtc, t.ResolvedUtc,
-            t.Satisfaction != null ? (SatisfactionLevel?)t.Satisfaction.Level : null, t.FollowUpAttempts));
+        var command = db.Database.GetDbConnection().CreateCommand();
+        var where = new StringBuilder(" WHERE t.\"CreatedUtc\" >= $from AND t.\"CreatedUtc\" < $until");
+        Add(command, "$from", time.DayStartUtc(filter.From));
+        Add(command, "$until", time.DayStartUtc(filter.To.AddDays(1)));
+        if (filter.HallId is int hall) { where.Append(" AND t.\"HallId\" = $hall"); Add(command, "$hall", hall); }
+        if (filter.Status is { } status) { where.Append(" AND t.\"Status\" = $status"); Add(command, "$status", status.ToString()); }
+        if (filter.Channel is { } channel) { where.Append(" AND t.\"Channel\" = $channel"); Add(command, "$channel", channel.ToString()); }
+        if (filter.Category is { } category) { where.Append(" AND t.\"Category\" = $category"); Add(command, "$category", category.ToString()); }
+        if (filter.EngineerId is int engineer) { where.Append(" AND t.\"AssigneeId\" = $engineer"); Add(command, "$engineer", engineer); }
+        command.CommandText = select + where + (ReferenceEquals(select, Select) ? " ORDER BY t.\"CreatedUtc\", t.\"Id\"" : "");
+        return command;
+
+        static void Add(DbCommand command, string name, object value)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            command.Parameters.Add(p);
+        }
     }
 
-    private void WriteRow(XlsxSheetWriter sheet, ExportRow t)
+    private static Dictionary<string, string> LabelsOf<T>(Func<T, string> label) where T : struct, Enum =>
+        Enum.GetValues<T>().ToDictionary(v => v.ToString(), label, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, string> ChannelLabels = LabelsOf<Channel>(Labels.Of);
+    private static readonly Dictionary<string, string> CategoryLabels = LabelsOf<Category>(Labels.Of);
+    private static readonly Dictionary<string, string> KindLabels = LabelsOf<TicketKind>(Labels.Of);
+    private static readonly Dictionary<string, string> PriorityLabels = LabelsOf<Priority>(Labels.Of);
+    private static readonly Dictionary<string, string> StatusLabels = LabelsOf<TicketStatus>(Labels.Of);
+    private static readonly Dictionary<string, string> RatingLabels = LabelsOf<SatisfactionLevel>(Labels.Of);
+
+    private static string Label(Dictionary<string, string> labels, SqliteDataReader reader, int column)
     {
-        sheet.StartRow();
-        sheet.Text(t.Number);
-        sheet.Time(time.ToLocal(t.CreatedUtc));
-        sheet.Text(Labels.Of(t.Channel));
-        sheet.Text(Labels.Of(t.Category));
-        sheet.Text(Labels.Of(t.Kind));
-        sheet.Text(Labels.Of(t.Priority));
-        sheet.Text(Labels.Of(t.Status));
-        sheet.Text(t.TaxpayerName);
-        sheet.Text(t.AssigneeName);
-        sheet.Time(time.ToLocal(t.ResponseDueUtc));
-        sheet.Time(t.ResolvedUtc is { } resolved ? time.ToLocal(resolved) : null);
-        sheet.Text(t.Rating is { } rating ? Labels.Of(rating) : null);
-        sheet.Number(t.FollowUpAttempts);
+        var name = reader.GetString(column);
+        return labels.TryGetValue(name, out var label) ? label : name;
+    }
+
+    /// <summary>
+    /// UTC Julian days to local OLE Automation dates. The zone's offset is looked up once per quarter of an hour
+    /// and reused while the rows stay in it (they come in time order), not converted row by row.
+    /// </summary>
+    private sealed class LocalDays(HallTime time)
+    {
+        private const double JulianDayOfOaZero = 2415018.5;
+        private const double Quarters = 96;
+        private long _quarter = long.MinValue;
+        private double _offsetDays;
+
+        public double? Of(SqliteDataReader reader, int column)
+        {
+            if (reader.IsDBNull(column)) return null;
+            var utc = reader.GetDouble(column) - JulianDayOfOaZero;
+            var quarter = (long)Math.Floor(utc * Quarters);
+            if (quarter != _quarter)
+            {
+                var start = DateTime.SpecifyKind(DateTime.FromOADate(quarter / Quarters), DateTimeKind.Utc);
+                _offsetDays = (time.ToLocal(start) - start).TotalDays;
+                _quarter = quarter;
+            }
+            return utc + _offsetDays;
+        }
     }
 
     private async Task RecordAsync(Actor by, ExportFilter filter, int rows, bool finished)
@@ -120,15 +198,12 @@ public sealed class TicketExport(IDbContextFactory<HallDbContext> dbFactory, Hal
             to = filter.To.ToString(ExportFilter.DateFormat, CultureInfo.InvariantCulture),
             status = filter.Status?.ToString(),
             channel = filter.Channel?.ToString(),
+            category = filter.Category?.ToString(),
+            engineer = filter.EngineerId,
             rows,
             finished,
         });
         db.Audit(by, time.UtcNow, finished ? "导出工单明细" : "导出工单明细（未完成）", "TicketExport", null, null, what, filter.HallId);
         await db.SaveChangesAsync(CancellationToken.None);
     }
-
-    private sealed record ExportRow(
-        string Number, DateTime CreatedUtc, Channel Channel, Category Category, TicketKind Kind, Priority Priority,
-        TicketStatus Status, string TaxpayerName, string? AssigneeName, DateTime ResponseDueUtc, DateTime? ResolvedUtc,
-        SatisfactionLevel? Rating, int FollowUpAttempts);
 }

@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
-using System.Xml;
-using DocumentFormat.OpenXml;
+using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -13,43 +13,45 @@ public sealed record SheetColumn(string Header, double Width);
 /// <summary>
 /// Writes an .xlsx to a stream row by row, so memory stays flat however many rows come. A sheet that reaches Excel's
 /// limit of 1,048,576 rows is closed and the rows go on in a new sheet ("工单明细 (2)") under the same header.
-/// <para>Each worksheet is written with OpenXmlWriter straight into its own zip entry; SpreadsheetDocument then builds
-/// the small parts (workbook, styles, relationships, content types) once the number of sheets is known. Written
-/// through the SDK's package instead, a worksheet would stay in memory uncompressed until the package closes —
-/// System.IO.Packaging on .NET opens a new package in zip update mode (dotnet/Open-XML-SDK#807) — which measured
-/// 200 MB of heap for 100,000 rows.</para>
-/// <para>OpenXmlWriter and ZipArchive write synchronously and ASP.NET Core refuses synchronous writes to a
-/// response, so the zip's bytes gather in a small buffer that is handed to the output asynchronously between rows.</para>
+/// <para>Each worksheet's XML is written as UTF-8 bytes into a reused buffer (cell references from precomputed column
+/// letters and the row's digits, inline strings so no shared-string table grows, numbers formatted straight into the
+/// buffer) and handed to its zip entry compressed with <see cref="CompressionLevel.Fastest"/>. An XML writer or the
+/// SDK's OpenXmlWriter costs several times as much per cell; the escaping rules are few and kept here
+/// (&amp;, &lt;, &gt;; characters XML cannot carry become U+FFFD; leading or trailing blanks are preserved).</para>
+/// <para>SpreadsheetDocument builds the small parts (workbook, styles, relationships, content types) once the number
+/// of sheets is known. Written through the SDK's package instead, a worksheet would stay in memory uncompressed until
+/// the package closes (dotnet/Open-XML-SDK#807).</para>
+/// <para>ZipArchive writes synchronously and ASP.NET Core refuses synchronous writes to a response, so the zip's
+/// bytes gather in a small buffer that is handed to the output asynchronously between rows.</para>
 /// </summary>
 public sealed class XlsxSheetWriter : IAsyncDisposable
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const int ExcelMaxRows = 1_048_576;
 
-    private const uint HeaderStyle = 1;
-    private const uint DateTimeStyle = 2;
     private const string DateTimeFormat = "yyyy-mm-dd hh:mm";
     private const string FontName = "等线";
     private const int HandOnAt = 64 * 1024;
-    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+    private const int BufferSize = 64 * 1024;
+
+    // Characters that need more than a plain UTF-8 copy: markup, and those XML 1.0 cannot carry.
+    private static readonly SearchValues<char> NeedsCare = SearchValues.Create(
+        "&<>\uFFFE\uFFFF\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
     private readonly Stream _output;
     private readonly PendingBytes _pending = new();
     private readonly ZipArchive _zip;
     private readonly string _sheetName;
     private readonly IReadOnlyList<SheetColumn> _columns;
-    private readonly string[] _columnNames;
+    private readonly byte[][] _cellOpen; // "<c r=\"A" per column: the row's digits follow
     private readonly int _rowsPerSheet;
     private readonly List<string> _sheetPaths = [];
-    private readonly List<OpenXmlAttribute> _attributes = new(3);
-    private readonly Row _row = new();
-    private readonly Cell _cell = new();
-    private readonly InlineString _inline = new();
-    private readonly Text _text = new();
-    private readonly CellValue _value = new();
+    private readonly byte[] _rowDigits = new byte[12];
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+    private int _length;
+    private int _rowDigitCount;
     private Stream? _sheetEntry;
-    private OpenXmlWriter? _xml;
-    private string _rowNumber = "";
     private int _rowInSheet;
     private int _column;
 
@@ -59,7 +61,7 @@ public sealed class XlsxSheetWriter : IAsyncDisposable
         _output = output;
         _sheetName = sheetName;
         _columns = columns;
-        _columnNames = Enumerable.Range(0, columns.Count).Select(ColumnName).ToArray();
+        _cellOpen = Enumerable.Range(0, columns.Count).Select(i => Encoding.ASCII.GetBytes($"<c r=\"{ColumnName(i)}")).ToArray();
         _rowsPerSheet = rowsPerSheet;
         _zip = new ZipArchive(_pending, ZipArchiveMode.Create, leaveOpen: true);
     }
@@ -94,31 +96,45 @@ public sealed class XlsxSheetWriter : IAsyncDisposable
     }
 
     /// <summary>A text cell; nothing is written for null or empty text, so the cell stays blank.</summary>
-    public void Text(string? value) => Text(value, 0);
+    public void Text(string? value) => Text(value, header: false);
 
     /// <summary>A local date and time shown as yyyy-mm-dd hh:mm; blank for null.</summary>
-    public void Time(DateTime? local)
+    public void Time(DateTime? local) => Time(local is { } t ? t.ToOADate() : null);
+
+    /// <summary>A local date and time given as an OLE Automation date (days since 1899-12-30); blank for null.</summary>
+    public void Time(double? localOaDate)
     {
-        var reference = NextCell();
-        if (local is not { } time) return;
-        Attributes(("r", reference), ("s", DateTimeStyle.ToString(CultureInfo.InvariantCulture)));
-        WriteValueCell(time.ToOADate().ToString("R", CultureInfo.InvariantCulture));
+        var column = _column++;
+        if (localOaDate is not { } value) return;
+        CellStart(column);
+        Ascii("\" s=\"2\"><v>"u8);
+        Ensure(32);
+        value.TryFormat(_buffer.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture);
+        _length += written;
+        Ascii("</v></c>"u8);
     }
 
     public void Number(long value)
     {
-        Attributes(("r", NextCell()));
-        WriteValueCell(value.ToString(CultureInfo.InvariantCulture));
+        var column = _column++;
+        CellStart(column);
+        Ascii("\"><v>"u8);
+        Ensure(24);
+        value.TryFormat(_buffer.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture);
+        _length += written;
+        Ascii("</v></c>"u8);
     }
 
     /// <summary>Ends the row and hands what has gathered to the output once there is enough of it.</summary>
     public async ValueTask EndRowAsync(CancellationToken ct)
     {
-        Xml.WriteEndElement();
+        if (_column > _columns.Count) throw new InvalidOperationException("More cells than columns in a row.");
+        Ascii("</row>"u8);
+        if (_length >= BufferSize - 8 * 1024) FlushBuffer();
         if (_pending.Gathered >= HandOnAt) await _pending.HandOnAsync(_output, ct);
     }
 
-    /// <summary>Closes the last sheet, writes the workbook's other parts and hands the rest to the output.</summary>
+    /// <summary>Closes the last sheet, adds the workbook parts and writes the zip's directory.</summary>
     public async Task CompleteAsync(CancellationToken ct)
     {
         EndSheet();
@@ -132,41 +148,38 @@ public sealed class XlsxSheetWriter : IAsyncDisposable
     {
         CloseSheet();
         _zip.Dispose();
+        if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
         return ValueTask.CompletedTask;
     }
-
-    private OpenXmlWriter Xml => _xml ?? throw new InvalidOperationException("No sheet is open.");
 
     private void BeginSheet()
     {
         var path = $"xl/worksheets/sheet{_sheetPaths.Count + 1}.xml";
         _sheetPaths.Add(path);
         _rowInSheet = 0;
-        _sheetEntry = _zip.CreateEntry(path, CompressionLevel.Optimal).Open();
-        _xml = OpenXmlWriter.Create(_sheetEntry);
-        _xml.WriteStartDocument();
-        _xml.WriteStartElement(new Worksheet());
-        _xml.WriteElement(new SheetViews(new SheetView(
-            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-        { WorkbookViewId = 0 }));
-        _xml.WriteElement(new Columns(_columns.Select((c, i) => new Column
-        {
-            Min = (uint)(i + 1),
-            Max = (uint)(i + 1),
-            Width = c.Width,
-            CustomWidth = true,
-        })));
-        _xml.WriteStartElement(new SheetData());
+        _sheetEntry = _zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        var head = new StringBuilder()
+            .Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>")
+            .Append("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">")
+            .Append("<sheetViews><sheetView workbookViewId=\"0\">")
+            .Append("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>")
+            .Append("<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>")
+            .Append("</sheetView></sheetViews><cols>");
+        for (var i = 0; i < _columns.Count; i++)
+            head.Append(CultureInfo.InvariantCulture, $"<col min=\"{i + 1}\" max=\"{i + 1}\" width=\"{_columns[i].Width.ToString("R", CultureInfo.InvariantCulture)}\" customWidth=\"1\"/>");
+        head.Append("</cols><sheetData>");
+        Utf8(head.ToString());
         StartRowOfSheet();
-        foreach (var column in _columns) Text(column.Header, HeaderStyle);
-        _xml.WriteEndElement();
+        foreach (var column in _columns) Text(column.Header, header: true);
+        Ascii("</row>"u8);
+        FlushBuffer();
     }
 
     private void EndSheet()
     {
-        Xml.WriteEndElement(); // sheetData
-        Xml.WriteEndElement(); // worksheet
+        Ascii("</sheetData></worksheet>"u8);
+        FlushBuffer();
         CloseSheet();
     }
 
@@ -174,55 +187,86 @@ public sealed class XlsxSheetWriter : IAsyncDisposable
     {
         _rowInSheet++;
         _column = 0;
-        _rowNumber = _rowInSheet.ToString(CultureInfo.InvariantCulture);
-        Attributes(("r", _rowNumber));
-        Xml.WriteStartElement(_row, _attributes);
+        _rowInSheet.TryFormat(_rowDigits, out _rowDigitCount, default, CultureInfo.InvariantCulture);
+        Ascii("<row r=\""u8);
+        Ascii(_rowDigits.AsSpan(0, _rowDigitCount));
+        Ascii("\">"u8);
     }
 
-    private void Text(string? value, uint style)
+    private void Text(string? value, bool header)
     {
-        var reference = NextCell();
+        var column = _column++;
         if (string.IsNullOrEmpty(value)) return;
-        if (style == 0) Attributes(("r", reference), ("t", "inlineStr"));
-        else Attributes(("r", reference), ("s", style.ToString(CultureInfo.InvariantCulture)), ("t", "inlineStr"));
-        Xml.WriteStartElement(_cell, _attributes);
-        Xml.WriteStartElement(_inline);
-        var text = XmlSafe(value);
-        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
-            Xml.WriteStartElement(_text, [new OpenXmlAttribute("xml", "space", XmlNamespace, "preserve")]);
-        else
-            Xml.WriteStartElement(_text);
-        Xml.WriteString(text);
-        Xml.WriteEndElement();
-        Xml.WriteEndElement();
-        Xml.WriteEndElement();
+        CellStart(column);
+        Ascii(header ? "\" s=\"1\" t=\"inlineStr\"><is>"u8 : "\" t=\"inlineStr\"><is>"u8);
+        Ascii(char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? "<t xml:space=\"preserve\">"u8 : "<t>"u8);
+        Escaped(value);
+        Ascii("</t></is></c>"u8);
     }
 
-    private void WriteValueCell(string value)
+    private void CellStart(int column)
     {
-        Xml.WriteStartElement(_cell, _attributes);
-        Xml.WriteStartElement(_value);
-        Xml.WriteString(value);
-        Xml.WriteEndElement();
-        Xml.WriteEndElement();
+        if (column >= _cellOpen.Length) throw new InvalidOperationException("More cells than columns in a row.");
+        Ascii(_cellOpen[column]);
+        Ascii(_rowDigits.AsSpan(0, _rowDigitCount));
     }
 
-    private string NextCell()
+    private void Ascii(ReadOnlySpan<byte> bytes)
     {
-        if (_column >= _columnNames.Length) throw new InvalidOperationException("More cells than columns in a row.");
-        return _columnNames[_column++] + _rowNumber;
+        Ensure(bytes.Length);
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
     }
 
-    private void Attributes(params ReadOnlySpan<(string Name, string Value)> attributes)
+    private void Utf8(ReadOnlySpan<char> text)
     {
-        _attributes.Clear();
-        foreach (var (name, value) in attributes) _attributes.Add(new OpenXmlAttribute("", name, "", value));
+        Ensure(Encoding.UTF8.GetMaxByteCount(text.Length));
+        _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
+    }
+
+    /// <summary>Text content: lone surrogates become U+FFFD by the encoder, control characters by hand, markup escaped.</summary>
+    private void Escaped(ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            var at = text.IndexOfAny(NeedsCare);
+            if (at < 0)
+            {
+                Utf8(text);
+                return;
+            }
+            Utf8(text[..at]);
+            Ascii(text[at] switch
+            {
+                '&' => "&amp;"u8,
+                '<' => "&lt;"u8,
+                '>' => "&gt;"u8,
+                _ => "\uFFFD"u8,
+            });
+            text = text[(at + 1)..];
+        }
+    }
+
+    private void Ensure(int bytes)
+    {
+        if (_length + bytes <= _buffer.Length) return;
+        FlushBuffer();
+        if (bytes <= _buffer.Length) return;
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = ArrayPool<byte>.Shared.Rent(bytes);
+    }
+
+    private void FlushBuffer()
+    {
+        if (_length == 0) return;
+        var entry = _sheetEntry ?? throw new InvalidOperationException("No sheet is open.");
+        entry.Write(_buffer, 0, _length);
+        _length = 0;
     }
 
     private void CloseSheet()
     {
-        _xml?.Dispose();
-        _xml = null;
+        _length = 0;
         _sheetEntry?.Dispose();
         _sheetEntry = null;
     }
@@ -235,7 +279,7 @@ public sealed class XlsxSheetWriter : IAsyncDisposable
     {
         using var package = new MemoryStream();
         var sheetPaths = new List<string>();
-        using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
+        using (var document = SpreadsheetDocument.Create(package, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
@@ -257,7 +301,7 @@ public sealed class XlsxSheetWriter : IAsyncDisposable
         foreach (var part in parts.Entries.Where(p => !_sheetPaths.Contains(p.FullName)))
         {
             using var from = part.Open();
-            using var to = _zip.CreateEntry(part.FullName, CompressionLevel.Optimal).Open();
+            using var to = _zip.CreateEntry(part.FullName, CompressionLevel.Fastest).Open();
             from.CopyTo(to);
         }
     }
@@ -284,19 +328,6 @@ public sealed class XlsxSheetWriter : IAsyncDisposable
         var name = "";
         for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
         return name;
-    }
-
-    /// <summary>Characters XML cannot carry (control codes pasted from elsewhere) become U+FFFD instead of failing the export.</summary>
-    private static string XmlSafe(string text)
-    {
-        char[]? copy = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (XmlConvert.IsXmlChar(text[i])) continue;
-            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) { i++; continue; }
-            (copy ??= text.ToCharArray())[i] = '\uFFFD';
-        }
-        return copy is null ? text : new string(copy);
     }
 
     /// <summary>A write-only stream that gathers what the synchronous zip writer writes until it is handed on.</summary>
