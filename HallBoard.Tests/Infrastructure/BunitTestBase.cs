@@ -32,6 +32,9 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.Get<HallTime>());
         Services.AddSingleton(app.Get<HallFeed>());
         Services.AddSingleton(app.Get<HallBoard.Features.Engineers.EngineerStatusBook>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationCommands>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationQueries>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationMarks>());
     }
 
     protected HallAppFactory App { get; }
