@@ -35,7 +35,6 @@ public sealed class IncidentWallBrowserTests(BrowserHall hall) : IClassFixture<B
         Assert.Equal("grid", await wall.Locator(".wall").EvaluateAsync<string>("w => getComputedStyle(w).display"));
         Assert.True(await wall.EvaluateAsync<bool>(
             "() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth"), "the wall scrolls");
-        await wall.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "hallboard-incident-wall.png") });
 
         await hall.App.Get<IncidentCommands>().CloseAsync(id, time.UtcNow, "证书过期", "更新证书", engineer);
 
