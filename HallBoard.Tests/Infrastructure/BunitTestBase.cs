@@ -35,6 +35,9 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         // Ticket pages include knowledge components (suggestions at intake, citing while resolving, draft from a ticket).
         Services.AddSingleton(app.Get<HallBoard.Features.Knowledge.KnowledgeCommands>());
         Services.AddSingleton(app.Get<HallBoard.Features.Knowledge.KnowledgeQueries>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationCommands>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationQueries>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationMarks>());
     }
 
     protected HallAppFactory App { get; }

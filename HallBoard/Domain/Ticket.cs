@@ -237,6 +237,16 @@ public sealed class Ticket
         Move(TicketStatus.Closed, TicketEventKind.Closed, by, nowUtc, text is null ? Labels.Of(reason) : $"{Labels.Of(reason)}：{text}");
     }
 
+    /// <summary>A step taken beside the closed loop (an escalation raised or answered, a link to a major incident)
+    /// joins the timeline; the status does not move. A closed ticket takes no new escalation.</summary>
+    public void Note(TicketEventKind kind, string note, Actor by, DateTime nowUtc)
+    {
+        if (kind is not (TicketEventKind.Escalated or TicketEventKind.EscalationAnswered or TicketEventKind.LinkedToIncident))
+            throw new TicketRuleException(TicketRule.IllegalTransition, $"不能在时间线上记录“{Labels.Of(kind)}”。");
+        if (kind == TicketEventKind.Escalated && Status == TicketStatus.Closed) throw Illegal("升级");
+        Record(kind, Status, by, nowUtc, RequireText(note, Labels.Of(kind) + "说明"));
+    }
+
     private void ReopenBack(string why, Actor by, DateTime nowUtc, SlaClock? clock)
     {
         if (ResolvedUtc is DateTime resolvedAt)

@@ -6,6 +6,8 @@ using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Engineers;
 using HallBoard.Features.Knowledge;
+using HallBoard.Features.Escalations;
+using HallBoard.Features.Incidents;
 using HallBoard.Features.Reports;
 using HallBoard.Features.Satisfaction;
 using HallBoard.Features.Sla;
@@ -40,6 +42,7 @@ public static class HallBoardSetup
         builder.Services.AddReports();
         builder.Services.AddKnowledge();
         builder.Services.AddAnalysis();
+        builder.Services.AddEscalations().AddIncidents();
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -77,6 +80,7 @@ public static class HallBoardSetup
         app.MapReports();
         app.MapKnowledge();
         app.MapAnalysis();
+        app.MapIncidents();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

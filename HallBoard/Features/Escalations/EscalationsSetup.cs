@@ -1,0 +1,18 @@
+using HallBoard.Features.Wall;
+
+namespace HallBoard.Features.Escalations;
+
+public static class EscalationsSetup
+{
+    /// <summary>Who sees and answers the open escalations of a hall.</summary>
+    public const string Answerers = $"{Account.Roles.HallLead},{Account.Roles.Manager},{Account.Roles.Admin}";
+
+    public static IServiceCollection AddEscalations(this IServiceCollection services)
+    {
+        services.AddSingleton<EscalationCommands>();
+        services.AddSingleton<EscalationQueries>();
+        services.AddSingleton<EscalationMarks>();
+        services.AddSingleton<IHallAlertSource, EscalationAlertSource>();
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using HallBoard.Features.Account;
+using HallBoard.Features.Wall;
+
+namespace HallBoard.Features.Incidents;
+
+public static class IncidentsSetup
+{
+    public static string ReportPath(int id) => $"/incidents/{id}/report";
+
+    public static string WorkbookPath(int id) => $"/incidents/{id}/report.xlsx";
+
+    public static IServiceCollection AddIncidents(this IServiceCollection services)
+    {
+        services.AddSingleton<IncidentCommands>();
+        services.AddSingleton<IncidentQueries>();
+        services.AddSingleton<IncidentWorkbook>();
+        services.AddSingleton<IHallAlertSource, IncidentAlertSource>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/incidents/{id:int}/report.xlsx", DownloadAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Engineer, Roles.HallLead, Roles.Manager, Roles.Admin))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>GET /incidents/{id}/report.xlsx: the report of an incident of the user's own hall (any hall for a user without one).</summary>
+    private static async Task<IResult> DownloadAsync(int id, HttpContext http, IncidentQueries queries, IncidentWorkbook workbook)
+    {
+        var detail = await queries.GetAsync(id, http.User.ToActor().HallId, http.RequestAborted);
+        if (detail is null) return Results.NotFound();
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(workbook.Build(detail), IncidentWorkbook.ContentType, IncidentWorkbook.FileName(detail));
+    }
+}

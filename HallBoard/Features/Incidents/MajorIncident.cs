@@ -1,0 +1,210 @@
+using HallBoard.Domain;
+
+namespace HallBoard.Features.Incidents;
+
+public enum IncidentStatus { Open, Closed }
+
+public enum IncidentEntryKind { Declared, Action, TicketLinked, Reported, Closed }
+
+/// <summary>A major incident refused a move (closing it twice, an end before its start, a ticket of another hall …).</summary>
+public sealed class IncidentRuleException(string message) : HallBoardException(message);
+
+/// <summary>What is known when a major incident is declared.</summary>
+public sealed record IncidentDraft
+{
+    public string? Title { get; init; }
+    public IReadOnlyList<Channel> Channels { get; init; } = [];
+    public string? Business { get; init; }
+    public string? Description { get; init; }
+    public DateTime StartUtc { get; init; }
+    public int? EstimatedTaxpayers { get; init; }
+}
+
+/// <summary>
+/// 重大事件: a fault or event that stops business for many taxpayers (e.g. the e-tax bureau down for the whole hall).
+/// Declared from tickets or on its own, worked through a timeline of actions, reported to the bureau's ops authority,
+/// closed with its end, cause and measures. Its record is what the 《重大事件处理报告》 is made from. Rules only.
+/// </summary>
+public sealed class MajorIncident
+{
+    public const int MaxTitle = 100;
+    public const int MaxBusiness = 200;
+    public const int MaxText = 2000;
+    public const int MaxParty = 100;
+    public const int MaxTaxpayers = 1_000_000;
+    public static readonly TimeSpan LongestLookBack = TimeSpan.FromDays(30);
+
+    private readonly List<IncidentEntry> _entries = [];
+    private readonly List<IncidentTicket> _tickets = [];
+
+    public int Id { get; private set; }
+    public int HallId { get; private set; }
+    public string Title { get; private set; } = "";
+    /// <summary>The affected channels' codes, comma-separated ("ETaxWeb,MobileApp"); read <see cref="Channels"/>.</summary>
+    public string ChannelCodes { get; private set; } = "";
+    public string Business { get; private set; } = "";
+    public string? Description { get; private set; }
+    public DateTime StartUtc { get; private set; }
+    public DateTime? EndUtc { get; private set; }
+    public int? EstimatedTaxpayers { get; private set; }
+    public string? Cause { get; private set; }
+    public string? Measures { get; private set; }
+    public IncidentStatus Status { get; private set; }
+    public DateTime DeclaredUtc { get; private set; }
+    public string DeclaredById { get; private set; } = "";
+    public string DeclaredByName { get; private set; } = "";
+    public DateTime? ClosedUtc { get; private set; }
+    public int Version { get; private set; }
+
+    public IReadOnlyList<IncidentEntry> Entries => _entries;
+    public IReadOnlyList<IncidentTicket> Tickets => _tickets;
+
+    public IReadOnlyList<Channel> Channels => ParseChannels(ChannelCodes);
+
+    public bool IsOpen => Status == IncidentStatus.Open;
+
+    private MajorIncident() { }
+
+    public static MajorIncident Declare(int hallId, IncidentDraft draft, Actor by, DateTime nowUtc)
+    {
+        var title = FreeText.Required(draft.Title, "title", "事件名称", MaxTitle);
+        var channels = draft.Channels.Distinct().ToList();
+        if (channels.Count == 0)
+            throw ValidationFailedException.For("channels", "请至少选择一个受影响的渠道。");
+        if (channels.Any(c => !Enum.IsDefined(c)))
+            throw ValidationFailedException.For("channels", "受影响渠道无效。");
+        var business = FreeText.Required(draft.Business, "business", "受影响业务", MaxBusiness);
+        var description = FreeText.Optional(draft.Description, "description", "事件描述", MaxText);
+        if (draft.StartUtc > nowUtc)
+            throw ValidationFailedException.For("start", "开始时间不能晚于当前时间。");
+        if (draft.StartUtc < nowUtc - LongestLookBack)
+            throw ValidationFailedException.For("start", "开始时间不能早于 30 天前。");
+        if (draft.EstimatedTaxpayers is < 0 or > MaxTaxpayers)
+            throw ValidationFailedException.For("taxpayers", $"受影响纳税人数须在 0 到 {MaxTaxpayers} 之间。");
+        var incident = new MajorIncident
+        {
+            HallId = hallId,
+            Title = title,
+            ChannelCodes = string.Join(",", channels.Order()),
+            Business = business,
+            Description = description,
+            StartUtc = draft.StartUtc,
+            EstimatedTaxpayers = draft.EstimatedTaxpayers,
+            Status = IncidentStatus.Open,
+            DeclaredUtc = nowUtc,
+            DeclaredById = by.Id,
+            DeclaredByName = by.Name,
+        };
+        incident.Add(IncidentEntryKind.Declared, nowUtc, $"宣布重大事件：{title}", null, by, nowUtc);
+        return incident;
+    }
+
+    /// <summary>Whether this open incident already covers one of <paramref name="channels"/>: a hall has at most one
+    /// open major incident per channel.</summary>
+    public bool CoversAnyOf(IEnumerable<Channel> channels) => IsOpen && Channels.Intersect(channels).Any();
+
+    public void LinkTicket(int ticketId, string ticketNumber, int ticketHallId, Actor by, DateTime nowUtc)
+    {
+        RequireOpen("关联工单");
+        if (ticketHallId != HallId)
+            throw new IncidentRuleException($"工单 {ticketNumber} 不属于本厅，不能关联。");
+        if (_tickets.Any(t => t.TicketId == ticketId))
+            throw new IncidentRuleException($"工单 {ticketNumber} 已关联到该事件。");
+        _tickets.Add(new IncidentTicket { TicketId = ticketId, TicketNumber = ticketNumber, LinkedUtc = nowUtc });
+        Add(IncidentEntryKind.TicketLinked, nowUtc, $"关联工单 {ticketNumber}", null, by, nowUtc);
+    }
+
+    /// <summary>A step taken to handle the incident (处置过程), at the time it was taken.</summary>
+    public void AddAction(string? text, DateTime atUtc, Actor by, DateTime nowUtc)
+    {
+        RequireOpen("记录处置过程");
+        var what = FreeText.Required(text, "action", "处置内容", MaxText);
+        RequireWithin(atUtc, nowUtc, "at", "处置时间");
+        Add(IncidentEntryKind.Action, atUtc, what, null, by, nowUtc);
+    }
+
+    /// <summary>Who the incident was reported to and when (上报); also after it closed, as the report goes out then.</summary>
+    public void RecordReport(string? to, DateTime atUtc, string? note, Actor by, DateTime nowUtc)
+    {
+        var party = FreeText.Required(to, "reportedTo", "上报对象", MaxParty);
+        var text = FreeText.Optional(note, "reportNote", "上报说明", MaxText);
+        RequireWithin(atUtc, nowUtc, "reportedAt", "上报时间");
+        Add(IncidentEntryKind.Reported, atUtc, text is null ? $"上报{party}" : $"上报{party}：{text}", party, by, nowUtc);
+    }
+
+    public void Close(DateTime endUtc, string? cause, string? measures, Actor by, DateTime nowUtc)
+    {
+        if (!IsOpen)
+            throw new IncidentRuleException("该重大事件已关闭，不能再次关闭。");
+        if (endUtc < StartUtc)
+            throw new IncidentRuleException("结束时间不能早于开始时间。");
+        if (endUtc > nowUtc)
+            throw new IncidentRuleException("结束时间不能晚于当前时间。");
+        var why = FreeText.Required(cause, "cause", "原因分析", MaxText);
+        var done = FreeText.Required(measures, "measures", "处理措施", MaxText);
+        (EndUtc, Cause, Measures, ClosedUtc, Status) = (endUtc, why, done, nowUtc, IncidentStatus.Closed);
+        Add(IncidentEntryKind.Closed, nowUtc, "事件关闭，业务恢复", null, by, nowUtc);
+    }
+
+    /// <summary>Taxpayers affected: the estimate entered, or the linked tickets if more have come in since.</summary>
+    public static int TaxpayersAffected(int? estimated, int linkedTickets) => Math.Max(estimated ?? 0, linkedTickets);
+
+    public static IReadOnlyList<Channel> ParseChannels(string codes) =>
+        codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => Enum.TryParse<Channel>(c, out var channel) ? channel : Channel.Other).Distinct().ToList();
+
+    public static string LabelOf(IncidentStatus status) => status == IncidentStatus.Open ? "处置中" : "已关闭";
+
+    public static string LabelOf(IncidentEntryKind kind) => kind switch
+    {
+        IncidentEntryKind.Declared => "宣布",
+        IncidentEntryKind.Action => "处置",
+        IncidentEntryKind.TicketLinked => "关联工单",
+        IncidentEntryKind.Reported => "上报",
+        IncidentEntryKind.Closed => "关闭",
+        _ => kind.ToString(),
+    };
+
+    private void RequireOpen(string action)
+    {
+        if (!IsOpen) throw new IncidentRuleException($"该重大事件已关闭，不能{action}。");
+    }
+
+    private void RequireWithin(DateTime atUtc, DateTime nowUtc, string field, string label)
+    {
+        if (atUtc > nowUtc) throw ValidationFailedException.For(field, $"{label}不能晚于当前时间。");
+        if (atUtc < StartUtc) throw ValidationFailedException.For(field, $"{label}不能早于事件开始时间。");
+    }
+
+    private void Add(IncidentEntryKind kind, DateTime atUtc, string text, string? party, Actor by, DateTime nowUtc)
+    {
+        Version++;
+        _entries.Add(new IncidentEntry
+        {
+            Kind = kind, AtUtc = atUtc, RecordedUtc = nowUtc, Text = text, Party = party, ActorId = by.Id, ActorName = by.Name,
+        });
+    }
+}
+
+/// <summary>One line of an incident's timeline: when it happened, what, who wrote it down.</summary>
+public sealed class IncidentEntry
+{
+    public long Id { get; set; }
+    public int IncidentId { get; set; }
+    public IncidentEntryKind Kind { get; set; }
+    public DateTime AtUtc { get; set; }
+    public DateTime RecordedUtc { get; set; }
+    public required string Text { get; set; }
+    public string? Party { get; set; }
+    public required string ActorId { get; set; }
+    public required string ActorName { get; set; }
+}
+
+/// <summary>A ticket that came in because of the incident.</summary>
+public sealed class IncidentTicket
+{
+    public int IncidentId { get; set; }
+    public int TicketId { get; set; }
+    public required string TicketNumber { get; set; }
+    public DateTime LinkedUtc { get; set; }
+}
