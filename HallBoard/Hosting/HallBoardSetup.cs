@@ -3,6 +3,7 @@ using HallBoard.Data;
 using HallBoard.Features.Account;
 using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
+using HallBoard.Features.Dashboard;
 using HallBoard.Features.Engineers;
 using HallBoard.Features.Reports;
 using HallBoard.Features.Satisfaction;
@@ -34,6 +35,7 @@ public static class HallBoardSetup
         builder.Services.AddEngineers(builder.Configuration);
         builder.Services.AddWall(builder.Configuration);
         builder.Services.AddReports();
+        builder.Services.AddDashboard();
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -69,6 +71,7 @@ public static class HallBoardSetup
         app.MapSatisfaction();
         app.MapWall();
         app.MapReports();
+        app.MapDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

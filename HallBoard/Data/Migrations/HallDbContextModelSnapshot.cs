@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
+#nullable disable
 
 namespace HallBoard.Data.Migrations
 {
@@ -394,6 +395,9 @@ namespace HallBoard.Data.Migrations
                     b.HasIndex("TicketId")
                         .IsUnique();
 
+                    b.HasIndex("TicketId", "Level")
+                        .HasDatabaseName("IX_Satisfactions_Dashboard");
+
                     b.ToTable("Satisfactions");
                 });
 
@@ -526,6 +530,12 @@ namespace HallBoard.Data.Migrations
                     b.HasIndex("HallId", "CreatedUtc");
 
                     b.HasIndex("HallId", "Status", "CreatedUtc");
+
+                    b.HasIndex("HallId", "CreatedUtc", "Channel", "Category", "Kind")
+                        .HasDatabaseName("IX_Tickets_Dashboard_Mix");
+
+                    b.HasIndex("HallId", "CreatedUtc", "AssigneeId", "TakenUtc", "ResponseDueUtc", "ResolvedUtc", "ResolveDueUtc", "FollowedUpUtc", "CloseReason", "GuidedOnline", "GuidanceSucceeded")
+                        .HasDatabaseName("IX_Tickets_Dashboard_Service");
 
                     b.ToTable("Tickets");
                 });
