@@ -395,9 +395,6 @@ namespace HallBoard.Data.Migrations
                     b.HasIndex("TicketId")
                         .IsUnique();
 
-                    b.HasIndex("TicketId", "Level")
-                        .HasDatabaseName("IX_Satisfactions_Dashboard");
-
                     b.ToTable("Satisfactions");
                 });
 
@@ -531,11 +528,9 @@ namespace HallBoard.Data.Migrations
 
                     b.HasIndex("HallId", "Status", "CreatedUtc");
 
-                    b.HasIndex("HallId", "CreatedUtc", "Channel", "Category", "Kind")
-                        .HasDatabaseName("IX_Tickets_Dashboard_Mix");
-
-                    b.HasIndex("HallId", "CreatedUtc", "AssigneeId", "TakenUtc", "ResponseDueUtc", "ResolvedUtc", "ResolveDueUtc", "FollowedUpUtc", "CloseReason", "GuidedOnline", "GuidanceSucceeded")
-                        .HasDatabaseName("IX_Tickets_Dashboard_Service");
+                    b.HasIndex("HallId", "CreatedUtc", "AssigneeId", "TakenUtc", "ResponseDueUtc", "ResolveDueUtc", "ResolvedUtc")
+                        .HasDatabaseName("IX_Tickets_Dashboard_Unresolved")
+                        .HasFilter("\"ResolvedUtc\" IS NULL");
 
                     b.ToTable("Tickets");
                 });
@@ -582,6 +577,33 @@ namespace HallBoard.Data.Migrations
                     b.HasIndex("TicketId", "AtUtc");
 
                     b.ToTable("TicketEvents");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Dashboard.DashboardCount", b =>
+                {
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HallId", "Day", "Metric", "Key");
+
+                    b.HasIndex("HallId", "Day", "Metric", "Key", "Count")
+                        .HasDatabaseName("IX_DashboardCounts_Covering");
+
+                    b.ToTable("DashboardCounts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -783,6 +805,15 @@ namespace HallBoard.Data.Migrations
                     b.HasOne("HallBoard.Domain.Ticket", null)
                         .WithMany("Events")
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Dashboard.DashboardCount", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

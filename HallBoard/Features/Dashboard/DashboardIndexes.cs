@@ -5,28 +5,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace HallBoard.Features.Dashboard;
 
 /// <summary>
-/// Covering indexes for the dashboard: each query reads a hall's tickets by creation time and finds every column it
-/// groups or counts in the index itself, so a period of a busy hall is one range scan, never a read of the table.
+/// The tickets not yet resolved, in a partial index: the only figures that depend on the moment they are read (still
+/// waiting past the response time, still open past the resolve time) are counted from these few entries alone.
 /// </summary>
-public sealed class DashboardIndexes : IEntityTypeConfiguration<Ticket>, IEntityTypeConfiguration<Domain.Satisfaction>
+public sealed class DashboardIndexes : IEntityTypeConfiguration<Ticket>
 {
-    public const string Mix = "IX_Tickets_Dashboard_Mix";
-    public const string Service = "IX_Tickets_Dashboard_Service";
-    public const string Rating = "IX_Satisfactions_Dashboard";
+    public const string Unresolved = "IX_Tickets_Dashboard_Unresolved";
 
-    public void Configure(EntityTypeBuilder<Ticket> e)
-    {
-        // Channel, category and kind.
-        e.HasIndex(t => new { t.HallId, t.CreatedUtc, t.Channel, t.Category, t.Kind }).HasDatabaseName(Mix);
-        // SLA, call-back, guidance and the engineers' figures.
-        e.HasIndex(t => new
-        {
-            t.HallId, t.CreatedUtc, t.AssigneeId, t.TakenUtc, t.ResponseDueUtc, t.ResolvedUtc, t.ResolveDueUtc,
-            t.FollowedUpUtc, t.CloseReason, t.GuidedOnline, t.GuidanceSucceeded,
-        }).HasDatabaseName(Service);
-    }
-
-    /// <summary>The rating of a ticket without a visit to the table.</summary>
-    public void Configure(EntityTypeBuilder<Domain.Satisfaction> e) =>
-        e.HasIndex(s => new { s.TicketId, s.Level }).HasDatabaseName(Rating);
+    public void Configure(EntityTypeBuilder<Ticket> e) =>
+        e.HasIndex(t => new { t.HallId, t.CreatedUtc, t.AssigneeId, t.TakenUtc, t.ResponseDueUtc, t.ResolveDueUtc, t.ResolvedUtc })
+            .HasDatabaseName(Unresolved)
+            .HasFilter("\"ResolvedUtc\" IS NULL");
 }

@@ -1,15 +1,17 @@
+using System.Globalization;
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
+using F = HallBoard.Features.Dashboard.RollupFacts;
 
 namespace HallBoard.Features.Dashboard;
 
 /// <summary>
-/// The dashboard's figures, aggregated in SQL: every query groups the period's tickets on the server and returns a few
-/// hundred rows at most, reading only the covering indexes of <see cref="DashboardIndexes"/>. Times are grouped by UTC
-/// hour in SQL and placed in the hall's local day and hour here, which is exact for any zone whose offset is whole
-/// hours (China Standard Time is UTC+8 all year).
+/// The dashboard's figures, aggregated in SQL. Everything fixed once it happened comes from the daily rollup
+/// (<see cref="DashboardCount"/>: a period's sums are one GROUP BY over at most a few hundred rows a day); what depends
+/// on the moment of reading (waiting or open past a due time) is counted over the unresolved tickets alone, through a
+/// partial index. Days and hours are the hall's local time.
 /// </summary>
 public sealed class DashboardQueries(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
 {
@@ -17,13 +19,11 @@ public sealed class DashboardQueries(IDbContextFactory<HallDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.UtcNow;
-        var volume = await VolumeAsync(db, hallId, period, ct);
-        var mix = await MixAsync(db, hallId, period, ct);
-        var service = await ServiceAsync(db, hallId, period, now, ct);
-        var satisfaction = await SatisfactionAsync(db, hallId, period, ct);
-        var engineers = await EngineersAsync(db, hallId, period, now, ct);
-        return new DashboardFigures(hallId, period, now, volume.PerDay.Sum(d => d.Count), volume.PerDay, volume.PerHour,
-            mix.ByChannel, mix.ByCategory, mix.ByKind, service.Sla, satisfaction, service.CallBack, service.Guidance, engineers);
+        var totals = await TotalsAsync(db, hallId, period, ct);
+        var daily = await DailyAsync(db, hallId, period, ct);
+        var late = await LateAsync(db, hallId, period, now, ct);
+        var names = await EngineerNamesAsync(db, hallId, ct);
+        return Compose(hallId, period, now, totals, daily, late, names);
     }
 
     public async Task<IReadOnlyList<HallChoice>> HallsAsync(CancellationToken ct = default)
@@ -32,131 +32,93 @@ public sealed class DashboardQueries(IDbContextFactory<HallDbContext> dbFactory,
         return await db.Halls.AsNoTracking().OrderBy(h => h.Code).Select(h => new HallChoice(h.Id, h.Code, h.Name)).ToListAsync(ct);
     }
 
-    private IQueryable<Ticket> Logged(HallDbContext db, int hallId, DashboardPeriod period)
+    /// <summary>The period's sum of every fact: (metric, key) → count.</summary>
+    public async Task<Dictionary<(string Metric, string Key), int>> TotalsAsync(HallDbContext db, int hallId, DashboardPeriod period,
+        CancellationToken ct = default)
+    {
+        var (from, to) = (period.From, period.To);
+        var rows = await db.DashboardCounts.AsNoTracking()
+            .Where(c => c.HallId == hallId && c.Day >= from && c.Day <= to)
+            .GroupBy(c => new { c.Metric, c.Key })
+            .Select(g => new { g.Key.Metric, g.Key.Key, Count = g.Sum(c => c.Count) })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => (r.Metric, r.Key), r => r.Count);
+    }
+
+    /// <summary>The facts charted per day: tickets, and ratings by level.</summary>
+    public async Task<List<DayFact>> DailyAsync(HallDbContext db, int hallId, DashboardPeriod period, CancellationToken ct = default)
+    {
+        var (from, to) = (period.From, period.To);
+        return await db.DashboardCounts.AsNoTracking()
+            .Where(c => c.HallId == hallId && c.Day >= from && c.Day <= to && (c.Metric == F.Tickets || c.Metric == F.Level))
+            .Select(c => new DayFact(c.Day, c.Metric, c.Key, c.Count))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Per assignee (null: nobody), the period's unresolved tickets past their response and resolve times now.</summary>
+    public async Task<List<LateCount>> LateAsync(HallDbContext db, int hallId, DashboardPeriod period, DateTime nowUtc, CancellationToken ct = default)
     {
         var start = time.DayStartUtc(period.From);
         var end = time.DayStartUtc(period.To.AddDays(1));
-        return db.Tickets.AsNoTracking().Where(t => t.HallId == hallId && t.CreatedUtc >= start && t.CreatedUtc < end);
-    }
-
-    /// <summary>Tickets per local day (every day of the period, zeros included) and per local hour of the day.</summary>
-    public async Task<(IReadOnlyList<DayCount> PerDay, IReadOnlyList<int> PerHour)> VolumeAsync(HallDbContext db, int hallId,
-        DashboardPeriod period, CancellationToken ct = default)
-    {
-        var hours = await Logged(db, hallId, period)
-            .GroupBy(t => new { t.CreatedUtc.Date, t.CreatedUtc.Hour })
-            .Select(g => new { g.Key.Date, g.Key.Hour, Count = g.Count() })
-            .ToListAsync(ct);
-        var perDay = Days(period).ToDictionary(d => d, _ => 0);
-        var perHour = new int[24];
-        foreach (var h in hours)
-        {
-            var local = time.ToLocal(h.Date.AddHours(h.Hour));
-            var day = DateOnly.FromDateTime(local);
-            if (perDay.ContainsKey(day)) perDay[day] += h.Count;
-            perHour[local.Hour] += h.Count;
-        }
-        return (perDay.Select(d => new DayCount(d.Key, d.Value)).ToList(), perHour);
-    }
-
-    /// <summary>Tickets by channel, category and kind, every value listed (zeros included) in the order of the enums.</summary>
-    public async Task<(IReadOnlyList<Share<Channel>> ByChannel, IReadOnlyList<Share<Category>> ByCategory, IReadOnlyList<Share<TicketKind>> ByKind)>
-        MixAsync(HallDbContext db, int hallId, DashboardPeriod period, CancellationToken ct = default)
-    {
-        var groups = await Logged(db, hallId, period)
-            .GroupBy(t => new { t.Channel, t.Category, t.Kind })
-            .Select(g => new { g.Key.Channel, g.Key.Category, g.Key.Kind, Count = g.Count() })
-            .ToListAsync(ct);
-        return (Shares(groups.Select(g => (g.Channel, g.Count))), Shares(groups.Select(g => (g.Category, g.Count))),
-            Shares(groups.Select(g => (g.Kind, g.Count))));
-    }
-
-    /// <summary>SLA compliance, call-back completion and online guidance, in one pass over the period's tickets.</summary>
-    public async Task<(SlaFigures Sla, CallBackFigures CallBack, GuidanceFigures Guidance)> ServiceAsync(HallDbContext db, int hallId,
-        DashboardPeriod period, DateTime nowUtc, CancellationToken ct = default)
-    {
-        var row = await Logged(db, hallId, period)
-            .GroupBy(t => t.HallId)
-            .Select(g => new
-            {
-                Taken = g.Count(t => t.TakenUtc != null),
-                ResponseMet = g.Count(t => t.TakenUtc != null && t.TakenUtc <= t.ResponseDueUtc),
-                WaitingLate = g.Count(t => t.TakenUtc == null && t.ResponseDueUtc < nowUtc),
-                Resolved = g.Count(t => t.ResolvedUtc != null),
-                ResolveMet = g.Count(t => t.ResolvedUtc != null && t.ResolvedUtc <= t.ResolveDueUtc),
-                OpenLate = g.Count(t => t.ResolvedUtc == null && t.ResolveDueUtc < nowUtc),
-                CalledBack = g.Count(t => t.ResolvedUtc != null && t.FollowedUpUtc != null),
-                Unreachable = g.Count(t => t.CloseReason == CloseReason.Unreachable),
-                Declined = g.Count(t => t.CloseReason == CloseReason.Declined && t.FollowedUpUtc == null),
-                Pending = g.Count(t => t.ResolvedUtc != null && t.FollowedUpUtc == null && t.CloseReason == null),
-                Guided = g.Count(t => t.GuidedOnline),
-                Succeeded = g.Count(t => t.GuidedOnline && t.GuidanceSucceeded == true),
-                Failed = g.Count(t => t.GuidedOnline && t.GuidanceSucceeded == false),
-            })
-            .FirstOrDefaultAsync(ct);
-        if (row is null)
-            return (new SlaFigures(default, default), new CallBackFigures(0, 0, 0, 0, 0), new GuidanceFigures(0, 0, 0, 0));
-        return (
-            new SlaFigures(new Rate(row.ResponseMet, row.Taken + row.WaitingLate), new Rate(row.ResolveMet, row.Resolved + row.OpenLate)),
-            new CallBackFigures(row.Resolved, row.CalledBack, row.Unreachable, row.Declined, row.Pending),
-            new GuidanceFigures(row.Guided, row.Succeeded, row.Failed, row.Guided - row.Succeeded - row.Failed));
-    }
-
-    /// <summary>The five levels (all listed) and the daily trend of the ratings given to the period's tickets.</summary>
-    public async Task<SatisfactionFigures> SatisfactionAsync(HallDbContext db, int hallId, DashboardPeriod period, CancellationToken ct = default)
-    {
-        var groups = await Logged(db, hallId, period)
-            .Where(t => t.Satisfaction != null)
-            .GroupBy(t => new { t.CreatedUtc.Date, t.CreatedUtc.Hour, t.Satisfaction!.Level })
-            .Select(g => new { g.Key.Date, g.Key.Hour, g.Key.Level, Count = g.Count() })
-            .ToListAsync(ct);
-        var levels = Enum.GetValues<SatisfactionLevel>().OrderByDescending(l => l)
-            .Select(l => new LevelCount(l, groups.Where(g => g.Level == l).Sum(g => g.Count))).ToList();
-        var byDay = groups.GroupBy(g => DateOnly.FromDateTime(time.ToLocal(g.Date.AddHours(g.Hour))))
-            .ToDictionary(d => d.Key, d => d.ToList());
-        var trend = Days(period).Select(day =>
-        {
-            if (!byDay.TryGetValue(day, out var list)) return new SatisfactionDay(day, 0, 0, null);
-            var rated = list.Sum(g => g.Count);
-            return new SatisfactionDay(day, rated, list.Where(g => g.Level >= SatisfactionLevel.Satisfied).Sum(g => g.Count),
-                (double)list.Sum(g => (int)g.Level * g.Count) / rated);
-        }).ToList();
-        return new SatisfactionFigures(levels, trend);
-    }
-
-    /// <summary>Per engineer who holds tickets of the period: how many, resolved, and their SLA compliance.</summary>
-    public async Task<IReadOnlyList<EngineerFigures>> EngineersAsync(HallDbContext db, int hallId, DashboardPeriod period, DateTime nowUtc,
-        CancellationToken ct = default)
-    {
-        var rows = await Logged(db, hallId, period)
-            .Where(t => t.AssigneeId != null)
+        return await db.Tickets.AsNoTracking()
+            .Where(t => t.HallId == hallId && t.CreatedUtc >= start && t.CreatedUtc < end && t.ResolvedUtc == null)
             .GroupBy(t => t.AssigneeId)
-            .Select(g => new
-            {
-                EngineerId = g.Key!.Value,
-                Taken = g.Count(),
-                ResponseMet = g.Count(t => t.TakenUtc <= t.ResponseDueUtc),
-                Resolved = g.Count(t => t.ResolvedUtc != null),
-                ResolveMet = g.Count(t => t.ResolvedUtc != null && t.ResolvedUtc <= t.ResolveDueUtc),
-                OpenLate = g.Count(t => t.ResolvedUtc == null && t.ResolveDueUtc < nowUtc),
-            })
+            .Select(g => new LateCount(g.Key, g.Count(t => t.TakenUtc == null && t.ResponseDueUtc < nowUtc), g.Count(t => t.ResolveDueUtc < nowUtc)))
             .ToListAsync(ct);
-        var ids = rows.Select(r => r.EngineerId).ToList();
-        var names = await db.Engineers.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-        return rows
-            .Select(r => new EngineerFigures(r.EngineerId, names.GetValueOrDefault(r.EngineerId, $"#{r.EngineerId}"), r.Taken, r.Resolved,
-                new Rate(r.ResponseMet, r.Taken), new Rate(r.ResolveMet, r.Resolved + r.OpenLate)))
-            .OrderByDescending(e => e.Taken).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
     }
 
-    private static IEnumerable<DateOnly> Days(DashboardPeriod period) =>
-        Enumerable.Range(0, period.Days).Select(period.From.AddDays);
+    public static async Task<Dictionary<int, string>> EngineerNamesAsync(HallDbContext db, int hallId, CancellationToken ct = default) =>
+        await db.Engineers.AsNoTracking().Where(e => e.HallId == hallId).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
 
-    private static List<Share<T>> Shares<T>(IEnumerable<(T Value, int Count)> counts) where T : struct, Enum
+    private static DashboardFigures Compose(int hallId, DashboardPeriod period, DateTime now, Dictionary<(string, string), int> totals,
+        List<DayFact> daily, List<LateCount> late, Dictionary<int, string> names)
     {
-        var totals = counts.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        return Enum.GetValues<T>().Select(v => new Share<T>(v, totals.GetValueOrDefault(v))).ToList();
+        int T(string metric, string key) => totals.GetValueOrDefault((metric, key));
+        var days = Enumerable.Range(0, period.Days).Select(period.From.AddDays).ToList();
+        var byDay = daily.ToLookup(x => x.Day);
+        var perDay = days.Select(d => new DayCount(d, byDay[d].Where(x => x.Metric == F.Tickets).Sum(x => x.Count))).ToList();
+        var perHour = Enumerable.Range(0, 24).Select(h => T(F.Hour, h.ToString("00", CultureInfo.InvariantCulture))).ToList();
+
+        var waitingLate = late.Sum(l => l.WaitingLate);
+        var openLate = late.Sum(l => l.OpenLate);
+        var resolved = T(F.Resolve, F.Resolved);
+        var sla = new SlaFigures(new Rate(T(F.Response, F.Met), T(F.Response, F.Taken) + waitingLate), new Rate(T(F.Resolve, F.Met), resolved + openLate));
+        var callBack = new CallBackFigures(resolved, T(F.CallBack, F.CalledBack), T(F.CallBack, F.Unreachable), T(F.CallBack, F.Declined), T(F.CallBack, F.Pending));
+        var (succeeded, failed, unknown) = (T(F.Guidance, F.Succeeded), T(F.Guidance, F.Failed), T(F.Guidance, F.Unknown));
+
+        var levels = Enum.GetValues<SatisfactionLevel>().OrderByDescending(l => l).Select(l => new LevelCount(l, T(F.Level, l.ToString()))).ToList();
+        var trend = days.Select(d =>
+        {
+            var ratings = byDay[d].Where(x => x.Metric == F.Level && Enum.IsDefined(typeof(SatisfactionLevel), x.Key))
+                .Select(x => (Level: Enum.Parse<SatisfactionLevel>(x.Key), x.Count)).Where(x => x.Count > 0).ToList();
+            var rated = ratings.Sum(r => r.Count);
+            return new SatisfactionDay(d, rated, ratings.Where(r => r.Level >= SatisfactionLevel.Satisfied).Sum(r => r.Count),
+                rated == 0 ? null : (double)ratings.Sum(r => (int)r.Level * r.Count) / rated);
+        }).ToList();
+
+        var engineers = totals.Where(t => t.Key.Item1 == F.EngineerTaken && t.Value > 0)
+            .Select(t =>
+            {
+                var key = t.Key.Item2;
+                var id = int.Parse(key, CultureInfo.InvariantCulture);
+                var lateOpen = late.Where(l => l.AssigneeId == id).Sum(l => l.OpenLate);
+                return new EngineerFigures(id, names.GetValueOrDefault(id, $"#{id}"), t.Value, T(F.EngineerResolved, key),
+                    new Rate(T(F.EngineerResponseMet, key), t.Value), new Rate(T(F.EngineerResolveMet, key), T(F.EngineerResolved, key) + lateOpen));
+            })
+            .OrderByDescending(e => e.Taken).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
+
+        return new DashboardFigures(hallId, period, now, T(F.Tickets, ""), perDay, perHour,
+            Shares<Channel>(F.Channel, T), Shares<Category>(F.Category, T), Shares<TicketKind>(F.Kind, T),
+            sla, new SatisfactionFigures(levels, trend), callBack, new GuidanceFigures(succeeded + failed + unknown, succeeded, failed, unknown),
+            engineers);
     }
+
+    private static List<Share<TEnum>> Shares<TEnum>(string metric, Func<string, string, int> total) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => new Share<TEnum>(v, total(metric, v.ToString()))).ToList();
 }
 
 public sealed record HallChoice(int Id, string Code, string Name);
+
+public sealed record DayFact(DateOnly Day, string Metric, string Key, int Count);
+
+public sealed record LateCount(int? AssigneeId, int WaitingLate, int OpenLate);

@@ -1,6 +1,7 @@
 using HallBoard.Domain;
 using HallBoard.Features.Account;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace HallBoard.Features.Dashboard;
 
@@ -13,6 +14,9 @@ public static class DashboardSetup
 
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
+        services.AddSingleton<DashboardRollup>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<DashboardRollup>());
+        services.AddHostedService<DashboardRollupCheck>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<DashboardWorkbook>();
         return services;
