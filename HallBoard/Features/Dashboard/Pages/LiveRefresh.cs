@@ -12,7 +12,7 @@ public sealed class LiveRefresh(TimeSpan gap, Func<Task> refresh) : IAsyncDispos
     private readonly Lock _lock = new();
     private IDisposable? _subscription;
     private bool _scheduled;
-    private DateTime _last = DateTime.MinValue;
+    private long _lastMs = long.MinValue / 2; // monotonic milliseconds (Environment.TickCount64) of the last refresh
 
     public void Subscribe(HallFeed feed, Func<int> hallId) => _subscription = feed.Subscribe(change =>
     {
@@ -28,7 +28,7 @@ public sealed class LiveRefresh(TimeSpan gap, Func<Task> refresh) : IAsyncDispos
         {
             if (_scheduled || _stop.IsCancellationRequested) return;
             _scheduled = true;
-            wait = _last + gap - DateTime.UtcNow;
+            wait = TimeSpan.FromMilliseconds(_lastMs + (long)gap.TotalMilliseconds - Environment.TickCount64);
         }
         _ = RunAsync(wait < TimeSpan.Zero ? TimeSpan.Zero : wait);
     }
@@ -41,7 +41,7 @@ public sealed class LiveRefresh(TimeSpan gap, Func<Task> refresh) : IAsyncDispos
             lock (_lock)
             {
                 _scheduled = false;
-                _last = DateTime.UtcNow;
+                _lastMs = Environment.TickCount64;
             }
             await refresh();
         }
