@@ -7,6 +7,7 @@ using HallBoard.Features.Dashboard;
 using HallBoard.Features.Engineers;
 using HallBoard.Features.Reports;
 using HallBoard.Features.Satisfaction;
+using HallBoard.Features.Sla;
 using HallBoard.Features.Tickets;
 using HallBoard.Features.Wall;
 using HallBoard.Live;
@@ -30,6 +31,7 @@ public static class HallBoardSetup
         builder.AddHallApi();
         builder.Services.AddHallLive(builder.Configuration);
         builder.Services.AddTickets(builder.Configuration);
+        builder.Services.AddSla();
         builder.Services.AddSatisfaction(builder.Configuration);
         builder.Services.AddAudit();
         builder.Services.AddEngineers(builder.Configuration);

@@ -55,7 +55,8 @@ public sealed class DashboardQueries(IDbContextFactory<HallDbContext> dbFactory,
             .ToListAsync(ct);
     }
 
-    /// <summary>Per assignee (null: nobody), the period's unresolved tickets past their response and resolve times now.</summary>
+    /// <summary>Per assignee (null: nobody), the period's unresolved tickets past their response and resolve times now
+    /// (not those paused, waiting on the taxpayer: their due times move on when they resume).</summary>
     public async Task<List<LateCount>> LateAsync(HallDbContext db, int hallId, DashboardPeriod period, DateTime nowUtc, CancellationToken ct = default)
     {
         var start = time.DayStartUtc(period.From);
@@ -63,7 +64,8 @@ public sealed class DashboardQueries(IDbContextFactory<HallDbContext> dbFactory,
         return await db.Tickets.AsNoTracking()
             .Where(t => t.HallId == hallId && t.CreatedUtc >= start && t.CreatedUtc < end && t.ResolvedUtc == null)
             .GroupBy(t => t.AssigneeId)
-            .Select(g => new LateCount(g.Key, g.Count(t => t.TakenUtc == null && t.ResponseDueUtc < nowUtc), g.Count(t => t.ResolveDueUtc < nowUtc)))
+            .Select(g => new LateCount(g.Key, g.Count(t => t.TakenUtc == null && t.PausedSinceUtc == null && t.ResponseDueUtc < nowUtc),
+                g.Count(t => t.PausedSinceUtc == null && t.ResolveDueUtc < nowUtc)))
             .ToListAsync(ct);
     }
 

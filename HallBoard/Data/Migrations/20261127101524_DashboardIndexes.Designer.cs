@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HallBoard.Data.Migrations
 {
     [DbContext(typeof(HallDbContext))]
-    [Migration("20261127092207_DashboardIndexes")]
+    [Migration("20261127101524_DashboardIndexes")]
     partial class DashboardIndexes
     {
         /// <inheritdoc />
@@ -471,6 +471,9 @@ namespace HallBoard.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PausedSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -530,7 +533,7 @@ namespace HallBoard.Data.Migrations
 
                     b.HasIndex("HallId", "Status", "CreatedUtc");
 
-                    b.HasIndex("HallId", "CreatedUtc", "AssigneeId", "TakenUtc", "ResponseDueUtc", "ResolveDueUtc", "ResolvedUtc")
+                    b.HasIndex("HallId", "CreatedUtc", "AssigneeId", "TakenUtc", "ResponseDueUtc", "ResolveDueUtc", "PausedSinceUtc", "ResolvedUtc")
                         .HasDatabaseName("IX_Tickets_Dashboard_Unresolved")
                         .HasFilter("\"ResolvedUtc\" IS NULL");
 
@@ -606,6 +609,182 @@ namespace HallBoard.Data.Migrations
                         .HasDatabaseName("IX_DashboardCounts_Covering");
 
                     b.ToTable("DashboardCounts");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Sla.HallOpeningDay", b =>
+                {
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HallId", "Day");
+
+                    b.ToTable("HallOpeningDays");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Sla.MakeUpWorkday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("MakeUpWorkdays");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Day = new DateOnly(2026, 1, 4),
+                            Note = "元旦调休",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Day = new DateOnly(2026, 2, 14),
+                            Note = "春节调休",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Day = new DateOnly(2026, 2, 28),
+                            Note = "春节调休",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Day = new DateOnly(2026, 5, 9),
+                            Note = "劳动节调休",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Day = new DateOnly(2026, 9, 20),
+                            Note = "国庆节调休",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Day = new DateOnly(2026, 10, 10),
+                            Note = "国庆节调休",
+                            Year = 2026
+                        });
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Sla.PublicHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("First")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Last")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("First");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("PublicHolidays");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            First = new DateOnly(2026, 1, 1),
+                            Last = new DateOnly(2026, 1, 3),
+                            Name = "元旦",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 2,
+                            First = new DateOnly(2026, 2, 15),
+                            Last = new DateOnly(2026, 2, 23),
+                            Name = "春节",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 3,
+                            First = new DateOnly(2026, 4, 4),
+                            Last = new DateOnly(2026, 4, 6),
+                            Name = "清明节",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 4,
+                            First = new DateOnly(2026, 5, 1),
+                            Last = new DateOnly(2026, 5, 5),
+                            Name = "劳动节",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 5,
+                            First = new DateOnly(2026, 6, 19),
+                            Last = new DateOnly(2026, 6, 21),
+                            Name = "端午节",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 6,
+                            First = new DateOnly(2026, 9, 25),
+                            Last = new DateOnly(2026, 9, 27),
+                            Name = "中秋节",
+                            Year = 2026
+                        },
+                        new
+                        {
+                            Id = 7,
+                            First = new DateOnly(2026, 10, 1),
+                            Last = new DateOnly(2026, 10, 7),
+                            Name = "国庆节",
+                            Year = 2026
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -812,6 +991,15 @@ namespace HallBoard.Data.Migrations
                 });
 
             modelBuilder.Entity("HallBoard.Features.Dashboard.DashboardCount", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Sla.HallOpeningDay", b =>
                 {
                     b.HasOne("HallBoard.Domain.Hall", null)
                         .WithMany()

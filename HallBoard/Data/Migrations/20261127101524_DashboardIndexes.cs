@@ -34,7 +34,7 @@ namespace HallBoard.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_Dashboard_Unresolved",
                 table: "Tickets",
-                columns: new[] { "HallId", "CreatedUtc", "AssigneeId", "TakenUtc", "ResponseDueUtc", "ResolveDueUtc", "ResolvedUtc" },
+                columns: new[] { "HallId", "CreatedUtc", "AssigneeId", "TakenUtc", "ResponseDueUtc", "ResolveDueUtc", "PausedSinceUtc", "ResolvedUtc" },
                 filter: "\"ResolvedUtc\" IS NULL");
 
             migrationBuilder.CreateIndex(
