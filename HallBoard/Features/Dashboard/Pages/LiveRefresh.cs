@@ -12,7 +12,7 @@ public sealed class LiveRefresh(TimeSpan gap, Func<Task> refresh) : IAsyncDispos
     private readonly Lock _lock = new();
     private IDisposable? _subscription;
     private bool _scheduled;
-    private long _lastMs = long.MinValue / 2; // monotonic milliseconds (Environment.TickCount64) of the last refresh
+    private long? _lastMs; // monotonic milliseconds (Environment.TickCount64) of the last refresh
 
     public void Subscribe(HallFeed feed, Func<int> hallId) => _subscription = feed.Subscribe(change =>
     {
@@ -28,7 +28,8 @@ public sealed class LiveRefresh(TimeSpan gap, Func<Task> refresh) : IAsyncDispos
         {
             if (_scheduled || _stop.IsCancellationRequested) return;
             _scheduled = true;
-            wait = TimeSpan.FromMilliseconds(_lastMs + (long)gap.TotalMilliseconds - Environment.TickCount64);
+            var waitMs = _lastMs is { } last ? last + (long)gap.TotalMilliseconds - Environment.TickCount64 : 0;
+            wait = TimeSpan.FromMilliseconds(Math.Max(0, waitMs));
         }
         _ = RunAsync(wait < TimeSpan.Zero ? TimeSpan.Zero : wait);
     }
