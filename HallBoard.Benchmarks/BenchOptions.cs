@@ -16,8 +16,15 @@ public sealed record BenchOptions
     public string Configuration { get; init; } = "Release";
     public string? ResultsFile { get; init; }
     public string? AppRoot { get; init; }
+    public string? DashboardDb { get; init; }
+    public int DashboardTickets { get; init; } = 1_000_000;
+    public int DashboardDays { get; init; } = 1096;
+    public int DashboardRuns { get; init; } = 20;
 
     public static readonly string[] AllParts = ["floor", "hub", "wall", "memory"];
+
+    /// <summary>Parts run only when named with --only.</summary>
+    public static readonly string[] OptionalParts = ["dashboard"];
 
     public bool Runs(string part) => Parts.Contains(part);
 
@@ -34,6 +41,8 @@ public sealed record BenchOptions
           --configuration Release  which build of HallBoard to start
           --app-root DIR           start DIR/HallBoard/bin/<configuration>/net10.0/HallBoard.dll (default: this repository)
           --results FILE           also write the figures as JSON
+          --only dashboard         dashboard queries over a generated history instead (docs/benchmarks.md, "Dashboard"):
+          --dashboard-tickets 1000000, --dashboard-days 1096, --dashboard-runs 20, --dashboard-db FILE (kept and reused)
           --quick                  50 clients, 3 s runs, 2 wall pages, 10 tickets, 10 idle pages (a smoke run)
         """;
 
@@ -56,11 +65,15 @@ public sealed record BenchOptions
                 "--configuration" => o with { Configuration = Next() },
                 "--results" => o with { ResultsFile = Next() },
                 "--app-root" => o with { AppRoot = Next() },
+                "--dashboard-tickets" => o with { DashboardTickets = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--dashboard-days" => o with { DashboardDays = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--dashboard-runs" => o with { DashboardRuns = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--dashboard-db" => o with { DashboardDb = Next() },
                 "--quick" => o with { Clients = [50], SecondsPerRun = 3, WallPages = 2, WallTickets = 10, IdlePages = 10 },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
-        var unknown = o.Parts.Except(AllParts).ToList();
+        var unknown = o.Parts.Except(AllParts).Except(OptionalParts).ToList();
         if (unknown.Count > 0) throw new ArgumentException($"unknown part(s): {string.Join(", ", unknown)}");
         // Hard bounds, so a typo cannot start a run of hours or thousands of sockets.
         if (o.Clients.Any(n => n is < 1 or > 2000)) throw new ArgumentException("--clients: 1..2000");
@@ -68,6 +81,8 @@ public sealed record BenchOptions
         if (o.SecondsPerRun is < 1 or > 60) throw new ArgumentException("--seconds: 1..60");
         if (o.WallPages is < 1 or > 10 || o.WallTickets is < 1 or > 200 || o.WallTicketsPerSecond is <= 0 or > 4)
             throw new ArgumentException("--wall-pages 1..10, --wall-tickets 1..200, --wall-rate up to 4 a second");
+        if (o.DashboardTickets is < 1000 or > 5_000_000 || o.DashboardDays is < 1 or > 3660 || o.DashboardRuns is < 1 or > 1000)
+            throw new ArgumentException("--dashboard-tickets 1000..5000000, --dashboard-days 1..3660, --dashboard-runs 1..1000");
         if (o.IdlePages is < 2 or > 60) throw new ArgumentException("--idle-pages: 2..60");
         return o;
     }

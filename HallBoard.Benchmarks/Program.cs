@@ -31,6 +31,8 @@ using var watchdog = new Timer(_ =>
     Environment.Exit(3);
 }, null, TimeSpan.FromMinutes(15), Timeout.InfiniteTimeSpan);
 
+if (options.Runs("dashboard")) return await HallBoard.Benchmarks.Dashboard.DashboardMain.RunAsync(options, Machine.Describe(), Machine.LoadAverage);
+
 var root = options.AppRoot ?? RepoRoot();
 var machine = Machine.Describe();
 Console.WriteLine($"HallBoard live-path benchmark — {machine}");

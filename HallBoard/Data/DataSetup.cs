@@ -15,9 +15,10 @@ public static class DataSetup
     public static WebApplicationBuilder AddHallData(this WebApplicationBuilder builder)
     {
         var connectionString = SqliteConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddDbContextFactory<HallDbContext>(o => o
+        // Features add save interceptors (e.g. the dashboard's rollup) by registering them as IInterceptor.
+        builder.Services.AddDbContextFactory<HallDbContext>((services, o) => o
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors([new SqlitePragmas(), .. services.GetServices<IInterceptor>()]));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

@@ -4,6 +4,7 @@ using HallBoard.Features.Account;
 using HallBoard.Features.Analysis;
 using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
+using HallBoard.Features.Dashboard;
 using HallBoard.Features.Engineers;
 using HallBoard.Features.Knowledge;
 using HallBoard.Features.Escalations;
@@ -43,6 +44,7 @@ public static class HallBoardSetup
         builder.Services.AddKnowledge();
         builder.Services.AddAnalysis();
         builder.Services.AddEscalations().AddIncidents();
+        builder.Services.AddDashboard();
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -81,6 +83,7 @@ public static class HallBoardSetup
         app.MapKnowledge();
         app.MapAnalysis();
         app.MapIncidents();
+        app.MapDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -530,6 +530,10 @@ namespace HallBoard.Data.Migrations
 
                     b.HasIndex("HallId", "Status", "CreatedUtc");
 
+                    b.HasIndex("HallId", "CreatedUtc", "AssigneeId", "TakenUtc", "ResponseDueUtc", "ResolveDueUtc", "PausedSinceUtc", "ResolvedUtc")
+                        .HasDatabaseName("IX_Tickets_Dashboard_Unresolved")
+                        .HasFilter("\"ResolvedUtc\" IS NULL");
+
                     b.ToTable("Tickets");
                 });
 
@@ -618,6 +622,33 @@ namespace HallBoard.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("BusinessVolumes");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Dashboard.DashboardCount", b =>
+                {
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HallId", "Day", "Metric", "Key");
+
+                    b.HasIndex("HallId", "Day", "Metric", "Key", "Count")
+                        .HasDatabaseName("IX_DashboardCounts_Covering");
+
+                    b.ToTable("DashboardCounts");
                 });
 
             modelBuilder.Entity("HallBoard.Features.Escalations.Escalation", b =>
@@ -1560,6 +1591,15 @@ namespace HallBoard.Data.Migrations
                 });
 
             modelBuilder.Entity("HallBoard.Features.Analysis.BusinessVolume", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Dashboard.DashboardCount", b =>
                 {
                     b.HasOne("HallBoard.Domain.Hall", null)
                         .WithMany()
