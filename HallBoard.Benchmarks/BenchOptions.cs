@@ -16,6 +16,7 @@ public sealed record BenchOptions
     public string Configuration { get; init; } = "Release";
     public string? ResultsFile { get; init; }
     public string? AppRoot { get; init; }
+    public string? DumpsDirectory { get; init; }
 
     public static readonly string[] AllParts = ["floor", "hub", "wall", "memory"];
 
@@ -34,6 +35,8 @@ public sealed record BenchOptions
           --configuration Release  which build of HallBoard to start
           --app-root DIR           start DIR/HallBoard/bin/<configuration>/net10.0/HallBoard.dll (default: this repository)
           --results FILE           also write the figures as JSON
+          --dumps DIR              keep the memory readings' gcdump files in DIR (what a circuit holds:
+                                   dotnet-gcdump report -t heapstat FILE)
           --quick                  50 clients, 3 s runs, 2 wall pages, 10 tickets, 10 idle pages (a smoke run)
         """;
 
@@ -56,6 +59,7 @@ public sealed record BenchOptions
                 "--configuration" => o with { Configuration = Next() },
                 "--results" => o with { ResultsFile = Next() },
                 "--app-root" => o with { AppRoot = Next() },
+                "--dumps" => o with { DumpsDirectory = Next() },
                 "--quick" => o with { Clients = [50], SecondsPerRun = 3, WallPages = 2, WallTickets = 10, IdlePages = 10 },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

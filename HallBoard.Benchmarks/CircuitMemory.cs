@@ -34,12 +34,12 @@ public static class CircuitMemory
         try
         {
             pages.Add(await OpenAsync(browser, user, path));
-            var baseline = await ReadAsync(app, 0);
+            var baseline = await ReadAsync(app, 0, o.DumpsDirectory);
             var half = o.IdlePages / 2;
             for (var i = 0; i < half; i++) pages.Add(await OpenAsync(browser, user, path));
-            var middle = await ReadAsync(app, half);
+            var middle = await ReadAsync(app, half, o.DumpsDirectory);
             for (var i = half; i < o.IdlePages; i++) pages.Add(await OpenAsync(browser, user, path));
-            var full = await ReadAsync(app, o.IdlePages);
+            var full = await ReadAsync(app, o.IdlePages, o.DumpsDirectory);
             var run = new MemoryRun(path, o.IdlePages, baseline, middle, full);
             Console.WriteLine($"  memory    {path} as {user}, {o.IdlePages} idle pages more:" +
                 $" RSS {Mb(baseline.ResidentKb)} → {Mb(middle.ResidentKb)} → {Mb(full.ResidentKb)} MB = {run.ResidentPerCircuitKb:0} KB per circuit");
@@ -65,10 +65,11 @@ public static class CircuitMemory
     }
 
     /// <summary>After the app has settled: the live heap (the dump forces a full GC), then the median of five RSS readings.</summary>
-    private static async Task<MemoryReading> ReadAsync(HallBoardProcess app, int pages)
+    private static async Task<MemoryReading> ReadAsync(HallBoardProcess app, int pages, string? dumps)
     {
         await Task.Delay(Settle);
-        var heap = await GcHeap.LiveBytesAsync(app.ProcessId);
+        if (dumps is not null) Directory.CreateDirectory(dumps);
+        var heap = await GcHeap.LiveBytesAsync(app.ProcessId, dumps is null ? null : Path.Combine(dumps, $"idle-{pages}.gcdump"));
         var readings = new List<long>();
         for (var i = 0; i < 5; i++)
         {

@@ -15,10 +15,11 @@ public static partial class GcHeap
 
     /// <summary>Bytes of live objects (the report's total: it matches the GC's own heap size after the collection within a few
     /// per cent, while its table by type does not add up to it, so only the total is used).</summary>
-    public static async Task<long?> LiveBytesAsync(int processId)
+    /// <param name="keepAs">Where to keep the dump file; null deletes it after reading.</param>
+    public static async Task<long?> LiveBytesAsync(int processId, string? keepAs = null)
     {
         if (Tool is null) return null;
-        var file = Path.Combine(Path.GetTempPath(), $"hallboard-bench-{processId}-{Guid.NewGuid():N}.gcdump");
+        var file = keepAs ?? Path.Combine(Path.GetTempPath(), $"hallboard-bench-{processId}-{Guid.NewGuid():N}.gcdump");
         try
         {
             if (await RunAsync("collect", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", file) is null || !File.Exists(file))
@@ -29,7 +30,7 @@ public static partial class GcHeap
         }
         finally
         {
-            File.Delete(file);
+            if (keepAs is null) File.Delete(file);
         }
     }
 
