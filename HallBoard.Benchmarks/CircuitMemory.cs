@@ -1,16 +1,22 @@
 namespace HallBoard.Benchmarks;
 
-/// <summary>One reading of the app's memory: resident (VmRSS) and, when dotnet-gcdump is there, the live managed heap.</summary>
-public sealed record MemoryReading(int Pages, long ResidentKb, long? HeapBytes);
+/// <summary>One reading of the app's memory: resident (VmRSS) and, when dotnet-gcdump is there, the managed heap after a
+/// full GC (with the free space between objects) and the objects alone.</summary>
+public sealed record MemoryReading(int Pages, long ResidentKb, long? HeapBytes, long? ObjectBytes = null);
 
 /// <summary>Server memory per idle circuit, from readings with 1 page open, then half, then all idle pages more.</summary>
-public sealed record MemoryRun(string Page, int IdlePages, MemoryReading Baseline, MemoryReading Half, MemoryReading Full)
+/// <param name="KeepAliveSeconds">Kestrel's keep-alive timeout the app ran with: idle HTTP connections a page load leaves
+/// open are closed after it (null: Kestrel's default, 130 s, longer than the readings wait).</param>
+public sealed record MemoryRun(string Page, int IdlePages, MemoryReading Baseline, MemoryReading Half, MemoryReading Full,
+    int? KeepAliveSeconds = null)
 {
     public double ResidentPerCircuitKb => (Full.ResidentKb - Baseline.ResidentKb) / (double)IdlePages;
 
     public double? HeapPerCircuitKb => HeapKbPerPage(Baseline, Full);
     public double? FirstHalfHeapPerCircuitKb => HeapKbPerPage(Baseline, Half);
     public double? SecondHalfHeapPerCircuitKb => HeapKbPerPage(Half, Full);
+
+    public double? ObjectsPerCircuitKb => Full.ObjectBytes is long b && Baseline.ObjectBytes is long a ? (b - a) / 1024.0 / IdlePages : null;
 
     private static double? HeapKbPerPage(MemoryReading from, MemoryReading to) =>
         to.HeapBytes is long b && from.HeapBytes is long a ? (b - a) / 1024.0 / (to.Pages - from.Pages) : null;
@@ -40,12 +46,13 @@ public static class CircuitMemory
             var middle = await ReadAsync(app, half, o.DumpsDirectory);
             for (var i = half; i < o.IdlePages; i++) pages.Add(await OpenAsync(browser, user, path));
             var full = await ReadAsync(app, o.IdlePages, o.DumpsDirectory);
-            var run = new MemoryRun(path, o.IdlePages, baseline, middle, full);
+            var run = new MemoryRun(path, o.IdlePages, baseline, middle, full, o.IdleKeepAliveSeconds > 0 ? o.IdleKeepAliveSeconds : null);
             Console.WriteLine($"  memory    {path} as {user}, {o.IdlePages} idle pages more:" +
                 $" RSS {Mb(baseline.ResidentKb)} → {Mb(middle.ResidentKb)} → {Mb(full.ResidentKb)} MB = {run.ResidentPerCircuitKb:0} KB per circuit");
             if (run.HeapPerCircuitKb is double heap)
                 Console.WriteLine($"  {"",-9} live managed heap {baseline.HeapBytes / 1048576.0:0.00} → {middle.HeapBytes / 1048576.0:0.00} → " +
-                    $"{full.HeapBytes / 1048576.0:0.00} MB = {heap:0} KB per circuit (halves: {run.FirstHalfHeapPerCircuitKb:0} / {run.SecondHalfHeapPerCircuitKb:0} KB)");
+                    $"{full.HeapBytes / 1048576.0:0.00} MB = {heap:0} KB per circuit (halves: {run.FirstHalfHeapPerCircuitKb:0} / {run.SecondHalfHeapPerCircuitKb:0} KB)" +
+                    $"; objects alone {run.ObjectsPerCircuitKb:0} KB per circuit");
             return run;
         }
         finally
@@ -76,6 +83,6 @@ public static class CircuitMemory
             await Task.Delay(1000);
             readings.Add(app.ResidentKb());
         }
-        return new MemoryReading(pages, readings.Order().ElementAt(2), heap);
+        return new MemoryReading(pages, readings.Order().ElementAt(2), heap?.Heap, heap?.Objects);
     }
 }

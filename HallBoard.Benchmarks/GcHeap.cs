@@ -13,10 +13,11 @@ public static partial class GcHeap
 {
     public static string? Tool { get; } = Find();
 
-    /// <summary>Bytes of live objects (the report's total: it matches the GC's own heap size after the collection within a few
-    /// per cent, while its table by type does not add up to it, so only the total is used).</summary>
+    /// <summary>The heap after a full collection: the report's total (it matches the GC's own heap size within a few per
+    /// cent, and so includes the free space between objects the collection left in place), and the sum of its table by
+    /// type (size of one object × count): the objects alone.</summary>
     /// <param name="keepAs">Where to keep the dump file; null deletes it after reading.</param>
-    public static async Task<long?> LiveBytesAsync(int processId, string? keepAs = null)
+    public static async Task<(long Heap, long Objects)?> LiveBytesAsync(int processId, string? keepAs = null)
     {
         if (Tool is null) return null;
         var file = keepAs ?? Path.Combine(Path.GetTempPath(), $"hallboard-bench-{processId}-{Guid.NewGuid():N}.gcdump");
@@ -26,7 +27,9 @@ public static partial class GcHeap
                 return null;
             var report = await RunAsync("report", file);
             var total = report is null ? null : HeapBytes().Match(report);
-            return total is { Success: true } ? long.Parse(total.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture) : null;
+            if (total is not { Success: true }) return null;
+            var objects = TypeRow().Matches(report!).Sum(m => Number(m.Groups[1].Value) * Number(m.Groups[2].Value));
+            return (Number(total.Groups[1].Value), objects);
         }
         finally
         {
@@ -64,7 +67,13 @@ public static partial class GcHeap
         return candidates.FirstOrDefault(File.Exists);
     }
 
+    private static long Number(string digits) => long.Parse(digits.Replace(",", ""), CultureInfo.InvariantCulture);
+
     [GeneratedRegex(@"^\s*([\d,]+)\s+GC Heap bytes", RegexOptions.Multiline)]
     private static partial Regex HeapBytes();
+
+    /// <summary>A row of the table by type: bytes of one object, count, type.</summary>
+    [GeneratedRegex(@"^\s*([\d,]+)\s+([\d,]+)\s+\S", RegexOptions.Multiline)]
+    private static partial Regex TypeRow();
 
 }

@@ -78,13 +78,19 @@ public static class Summary
         if (memory is not null)
         {
             var page = $"{memory.Page}{(wallAvailable ? "" : ", the wall page not being there")}";
-            s.AppendLine($"Server memory per idle circuit ({page}; {memory.IdlePages} idle pages opened after 1):");
+            var keepAlive = memory.KeepAliveSeconds is int k
+                ? $"; idle HTTP connections of the page loads closed after {k} s"
+                : "; idle HTTP connections of the page loads still open (Kestrel's 130 s)";
+            s.AppendLine($"Server memory per idle circuit ({page}; {memory.IdlePages} idle pages opened after 1{keepAlive}):");
             s.AppendLine();
             s.AppendLine("| measure | with 1 page | + half | + all | per circuit | target | met |");
             s.AppendLine("|---|---:|---:|---:|---:|---|---|");
             if (memory.HeapPerCircuitKb is double heap)
                 s.AppendLine($"| live managed heap after a full GC (dotnet-gcdump) | {Mb(memory.Baseline.HeapBytes)} MB | {Mb(memory.Half.HeapBytes)} MB | " +
                     $"{Mb(memory.Full.HeapBytes)} MB | {heap:0} KB | ≤ {CircuitTargetKb} KB | {Met(heap, CircuitTargetKb)} |");
+            if (memory.ObjectsPerCircuitKb is double objects)
+                s.AppendLine($"| objects alone (sum of the dump's table by type) | {Mb(memory.Baseline.ObjectBytes)} MB | {Mb(memory.Half.ObjectBytes)} MB | " +
+                    $"{Mb(memory.Full.ObjectBytes)} MB | {objects:0} KB | ≤ {CircuitTargetKb} KB | {Met(objects, CircuitTargetKb)} |");
             s.AppendLine($"| resident memory (VmRSS) | {memory.Baseline.ResidentKb / 1024.0:0.0} MB | {memory.Half.ResidentKb / 1024.0:0.0} MB | " +
                 $"{memory.Full.ResidentKb / 1024.0:0.0} MB | {memory.ResidentPerCircuitKb:0} KB | ≤ {CircuitTargetKb} KB | {Met(memory.ResidentPerCircuitKb, CircuitTargetKb)} |");
         }
