@@ -13,7 +13,7 @@ public sealed record BenchOptions
     public int WallTickets { get; init; } = 30;
     public double WallTicketsPerSecond { get; init; } = 1;
     public int IdlePages { get; init; } = 20;
-    public int IdleKeepAliveSeconds { get; init; } = 5;
+    public int IdleSettleSeconds { get; init; } = 8;
     public string Configuration { get; init; } = "Release";
     public string? ResultsFile { get; init; }
     public string? AppRoot { get; init; }
@@ -33,8 +33,9 @@ public sealed record BenchOptions
           --wall-tickets 30        tickets created while the wall pages watch
           --wall-rate 1            of those, per second
           --idle-pages 20          idle signed-in pages for the memory figure
-          --idle-keepalive 5       Kestrel keep-alive timeout (s) of the memory app, so the idle HTTP connections a
-                                   page load leaves are closed before the readings; 0 = Kestrel's default (130 s)
+          --idle-settle 8          seconds to wait before each memory reading; 140 lets Kestrel close the idle
+                                   keep-alive HTTP connections each page load leaves (after 130 s), so only what
+                                   an idle wall keeps is counted (the memory part then takes about 8 minutes)
           --configuration Release  which build of HallBoard to start
           --app-root DIR           start DIR/HallBoard/bin/<configuration>/net10.0/HallBoard.dll (default: this repository)
           --results FILE           also write the figures as JSON
@@ -59,7 +60,7 @@ public sealed record BenchOptions
                 "--wall-tickets" => o with { WallTickets = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--wall-rate" => o with { WallTicketsPerSecond = Number(Next()) },
                 "--idle-pages" => o with { IdlePages = int.Parse(Next(), CultureInfo.InvariantCulture) },
-                "--idle-keepalive" => o with { IdleKeepAliveSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--idle-settle" => o with { IdleSettleSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--configuration" => o with { Configuration = Next() },
                 "--results" => o with { ResultsFile = Next() },
                 "--app-root" => o with { AppRoot = Next() },
@@ -77,7 +78,7 @@ public sealed record BenchOptions
         if (o.WallPages is < 1 or > 10 || o.WallTickets is < 1 or > 200 || o.WallTicketsPerSecond is <= 0 or > 4)
             throw new ArgumentException("--wall-pages 1..10, --wall-tickets 1..200, --wall-rate up to 4 a second");
         if (o.IdlePages is < 2 or > 60) throw new ArgumentException("--idle-pages: 2..60");
-        if (o.IdleKeepAliveSeconds is < 0 or > 600) throw new ArgumentException("--idle-keepalive: 0..600 s");
+        if (o.IdleSettleSeconds is < 1 or > 200) throw new ArgumentException("--idle-settle: 1..200 s");
         return o;
     }
 

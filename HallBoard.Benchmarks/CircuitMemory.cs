@@ -5,10 +5,10 @@ namespace HallBoard.Benchmarks;
 public sealed record MemoryReading(int Pages, long ResidentKb, long? HeapBytes, long? ObjectBytes = null);
 
 /// <summary>Server memory per idle circuit, from readings with 1 page open, then half, then all idle pages more.</summary>
-/// <param name="KeepAliveSeconds">Kestrel's keep-alive timeout the app ran with: idle HTTP connections a page load leaves
-/// open are closed after it (null: Kestrel's default, 130 s, longer than the readings wait).</param>
+/// <param name="SettleSeconds">How long each reading waited: from 131 s on, Kestrel has closed the idle keep-alive HTTP
+/// connections each page load leaves (its KeepAliveTimeout), so only what an idle wall keeps is counted.</param>
 public sealed record MemoryRun(string Page, int IdlePages, MemoryReading Baseline, MemoryReading Half, MemoryReading Full,
-    int? KeepAliveSeconds = null)
+    int SettleSeconds = 8)
 {
     public double ResidentPerCircuitKb => (Full.ResidentKb - Baseline.ResidentKb) / (double)IdlePages;
 
@@ -24,7 +24,6 @@ public sealed record MemoryRun(string Page, int IdlePages, MemoryReading Baselin
 
 public static class CircuitMemory
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(8);
 
     /// <summary>
     /// The wall page when it is there, otherwise the queue page signed in as the hall lead (any interactive page holds
@@ -40,13 +39,13 @@ public static class CircuitMemory
         try
         {
             pages.Add(await OpenAsync(browser, user, path));
-            var baseline = await ReadAsync(app, 0, o.DumpsDirectory);
+            var baseline = await ReadAsync(app, 0, o);
             var half = o.IdlePages / 2;
             for (var i = 0; i < half; i++) pages.Add(await OpenAsync(browser, user, path));
-            var middle = await ReadAsync(app, half, o.DumpsDirectory);
+            var middle = await ReadAsync(app, half, o);
             for (var i = half; i < o.IdlePages; i++) pages.Add(await OpenAsync(browser, user, path));
-            var full = await ReadAsync(app, o.IdlePages, o.DumpsDirectory);
-            var run = new MemoryRun(path, o.IdlePages, baseline, middle, full, o.IdleKeepAliveSeconds > 0 ? o.IdleKeepAliveSeconds : null);
+            var full = await ReadAsync(app, o.IdlePages, o);
+            var run = new MemoryRun(path, o.IdlePages, baseline, middle, full, o.IdleSettleSeconds);
             Console.WriteLine($"  memory    {path} as {user}, {o.IdlePages} idle pages more:" +
                 $" RSS {Mb(baseline.ResidentKb)} → {Mb(middle.ResidentKb)} → {Mb(full.ResidentKb)} MB = {run.ResidentPerCircuitKb:0} KB per circuit");
             if (run.HeapPerCircuitKb is double heap)
@@ -72,9 +71,10 @@ public static class CircuitMemory
     }
 
     /// <summary>After the app has settled: the live heap (the dump forces a full GC), then the median of five RSS readings.</summary>
-    private static async Task<MemoryReading> ReadAsync(HallBoardProcess app, int pages, string? dumps)
+    private static async Task<MemoryReading> ReadAsync(HallBoardProcess app, int pages, BenchOptions o)
     {
-        await Task.Delay(Settle);
+        await Task.Delay(TimeSpan.FromSeconds(o.IdleSettleSeconds));
+        var dumps = o.DumpsDirectory;
         if (dumps is not null) Directory.CreateDirectory(dumps);
         var heap = await GcHeap.LiveBytesAsync(app.ProcessId, dumps is null ? null : Path.Combine(dumps, $"idle-{pages}.gcdump"));
         var readings = new List<long>();

@@ -87,11 +87,7 @@ if (options.Runs("wall") || options.Runs("memory"))
     if (options.Runs("memory"))
     {
         Console.WriteLine("server memory per idle circuit");
-        // A page load leaves idle keep-alive HTTP connections behind for Kestrel's 130 s: not what an idle wall keeps.
-        var keepAlive = options.IdleKeepAliveSeconds > 0
-            ? new Dictionary<string, string> { ["Kestrel__Limits__KeepAliveTimeout"] = TimeSpan.FromSeconds(options.IdleKeepAliveSeconds).ToString() }
-            : null;
-        await using var app = await HallBoardProcess.StartAsync(root, options.Configuration, keepAlive);
+        await using var app = await HallBoardProcess.StartAsync(root, options.Configuration);
         await using var browser = await Browser.LaunchAsync(app.BaseUrl);
         if (browser is not null)
         {
