@@ -1,8 +1,8 @@
 namespace HallBoard.Benchmarks;
 
 /// <summary>One reading of the app's memory: resident (VmRSS) and, when dotnet-gcdump is there, the managed heap after a
-/// full GC (with the free space between objects) and the objects alone.</summary>
-public sealed record MemoryReading(int Pages, long ResidentKb, long? HeapBytes, long? ObjectBytes = null);
+/// full GC.</summary>
+public sealed record MemoryReading(int Pages, long ResidentKb, long? HeapBytes);
 
 /// <summary>Server memory per idle circuit, from readings with 1 page open, then half, then all idle pages more.</summary>
 /// <param name="SettleSeconds">How long each reading waited: from 131 s on, Kestrel has closed the idle keep-alive HTTP
@@ -15,8 +15,6 @@ public sealed record MemoryRun(string Page, int IdlePages, MemoryReading Baselin
     public double? HeapPerCircuitKb => HeapKbPerPage(Baseline, Full);
     public double? FirstHalfHeapPerCircuitKb => HeapKbPerPage(Baseline, Half);
     public double? SecondHalfHeapPerCircuitKb => HeapKbPerPage(Half, Full);
-
-    public double? ObjectsPerCircuitKb => Full.ObjectBytes is long b && Baseline.ObjectBytes is long a ? (b - a) / 1024.0 / IdlePages : null;
 
     private static double? HeapKbPerPage(MemoryReading from, MemoryReading to) =>
         to.HeapBytes is long b && from.HeapBytes is long a ? (b - a) / 1024.0 / (to.Pages - from.Pages) : null;
@@ -50,8 +48,7 @@ public static class CircuitMemory
                 $" RSS {Mb(baseline.ResidentKb)} → {Mb(middle.ResidentKb)} → {Mb(full.ResidentKb)} MB = {run.ResidentPerCircuitKb:0} KB per circuit");
             if (run.HeapPerCircuitKb is double heap)
                 Console.WriteLine($"  {"",-9} live managed heap {baseline.HeapBytes / 1048576.0:0.00} → {middle.HeapBytes / 1048576.0:0.00} → " +
-                    $"{full.HeapBytes / 1048576.0:0.00} MB = {heap:0} KB per circuit (halves: {run.FirstHalfHeapPerCircuitKb:0} / {run.SecondHalfHeapPerCircuitKb:0} KB)" +
-                    $"; objects alone {run.ObjectsPerCircuitKb:0} KB per circuit");
+                    $"{full.HeapBytes / 1048576.0:0.00} MB = {heap:0} KB per circuit (halves: {run.FirstHalfHeapPerCircuitKb:0} / {run.SecondHalfHeapPerCircuitKb:0} KB)");
             return run;
         }
         finally
@@ -83,6 +80,6 @@ public static class CircuitMemory
             await Task.Delay(1000);
             readings.Add(app.ResidentKb());
         }
-        return new MemoryReading(pages, readings.Order().ElementAt(2), heap?.Heap, heap?.Objects);
+        return new MemoryReading(pages, readings.Order().ElementAt(2), heap);
     }
 }

@@ -13,11 +13,11 @@ public static partial class GcHeap
 {
     public static string? Tool { get; } = Find();
 
-    /// <summary>The heap after a full collection: the report's total (it matches the GC's own heap size within a few per
-    /// cent, and so includes the free space between objects the collection left in place), and the sum of its table by
-    /// type (size of one object × count): the objects alone.</summary>
+    /// <summary>Bytes of the heap after a full collection: the report's total (it matches the GC's own heap size within a few
+    /// per cent). Its table by type is for finding what holds memory (--dumps), not for adding up: rows of large objects
+    /// are grouped by size, each with one size for the group.</summary>
     /// <param name="keepAs">Where to keep the dump file; null deletes it after reading.</param>
-    public static async Task<(long Heap, long Objects)?> LiveBytesAsync(int processId, string? keepAs = null)
+    public static async Task<long?> LiveBytesAsync(int processId, string? keepAs = null)
     {
         if (Tool is null) return null;
         var file = keepAs ?? Path.Combine(Path.GetTempPath(), $"hallboard-bench-{processId}-{Guid.NewGuid():N}.gcdump");
@@ -27,9 +27,7 @@ public static partial class GcHeap
                 return null;
             var report = await RunAsync("report", file);
             var total = report is null ? null : HeapBytes().Match(report);
-            if (total is not { Success: true }) return null;
-            var objects = TypeRow().Matches(report!).Sum(m => Number(m.Groups[1].Value) * Number(m.Groups[2].Value));
-            return (Number(total.Groups[1].Value), objects);
+            return total is { Success: true } ? Number(total.Groups[1].Value) : null;
         }
         finally
         {
@@ -71,9 +69,5 @@ public static partial class GcHeap
 
     [GeneratedRegex(@"^\s*([\d,]+)\s+GC Heap bytes", RegexOptions.Multiline)]
     private static partial Regex HeapBytes();
-
-    /// <summary>A row of the table by type: bytes of one object, count, type.</summary>
-    [GeneratedRegex(@"^\s*([\d,]+)\s+([\d,]+)\s+\S", RegexOptions.Multiline)]
-    private static partial Regex TypeRow();
 
 }

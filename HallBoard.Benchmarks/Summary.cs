@@ -88,9 +88,6 @@ public static class Summary
             if (memory.HeapPerCircuitKb is double heap)
                 s.AppendLine($"| live managed heap after a full GC (dotnet-gcdump) | {Mb(memory.Baseline.HeapBytes)} MB | {Mb(memory.Half.HeapBytes)} MB | " +
                     $"{Mb(memory.Full.HeapBytes)} MB | {heap:0} KB | ≤ {CircuitTargetKb} KB | {Met(heap, CircuitTargetKb)} |");
-            if (memory.ObjectsPerCircuitKb is double objects)
-                s.AppendLine($"| objects alone (sum of the dump's table by type) | {Mb(memory.Baseline.ObjectBytes)} MB | {Mb(memory.Half.ObjectBytes)} MB | " +
-                    $"{Mb(memory.Full.ObjectBytes)} MB | {objects:0} KB | ≤ {CircuitTargetKb} KB | {Met(objects, CircuitTargetKb)} |");
             s.AppendLine($"| resident memory (VmRSS) | {memory.Baseline.ResidentKb / 1024.0:0.0} MB | {memory.Half.ResidentKb / 1024.0:0.0} MB | " +
                 $"{memory.Full.ResidentKb / 1024.0:0.0} MB | {memory.ResidentPerCircuitKb:0} KB | ≤ {CircuitTargetKb} KB | {Met(memory.ResidentPerCircuitKb, CircuitTargetKb)} |");
         }
