@@ -13,6 +13,7 @@ public sealed record BenchOptions
     public int WallTickets { get; init; } = 30;
     public double WallTicketsPerSecond { get; init; } = 1;
     public int IdlePages { get; init; } = 20;
+    public int IdleSettleSeconds { get; init; } = 8;
     public string Configuration { get; init; } = "Release";
     public string? ResultsFile { get; init; }
     public string? AppRoot { get; init; }
@@ -20,6 +21,7 @@ public sealed record BenchOptions
     public int DashboardTickets { get; init; } = 1_000_000;
     public int DashboardDays { get; init; } = 1096;
     public int DashboardRuns { get; init; } = 20;
+    public string? DumpsDirectory { get; init; }
 
     public static readonly string[] AllParts = ["floor", "hub", "wall", "memory"];
 
@@ -38,11 +40,16 @@ public sealed record BenchOptions
           --wall-tickets 30        tickets created while the wall pages watch
           --wall-rate 1            of those, per second
           --idle-pages 20          idle signed-in pages for the memory figure
+          --idle-settle 8          seconds to wait before each memory reading; 140 lets Kestrel close the idle
+                                   keep-alive HTTP connections each page load leaves (after 130 s), so only what
+                                   an idle wall keeps is counted (the memory part then takes about 8 minutes)
           --configuration Release  which build of HallBoard to start
           --app-root DIR           start DIR/HallBoard/bin/<configuration>/net10.0/HallBoard.dll (default: this repository)
           --results FILE           also write the figures as JSON
           --only dashboard         dashboard queries over a generated history instead (docs/benchmarks.md, "Dashboard"):
           --dashboard-tickets 1000000, --dashboard-days 1096, --dashboard-runs 20, --dashboard-db FILE (kept and reused)
+          --dumps DIR              keep the memory readings' gcdump files in DIR (what a circuit holds:
+                                   dotnet-gcdump report -t heapstat FILE)
           --quick                  50 clients, 3 s runs, 2 wall pages, 10 tickets, 10 idle pages (a smoke run)
         """;
 
@@ -62,6 +69,7 @@ public sealed record BenchOptions
                 "--wall-tickets" => o with { WallTickets = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--wall-rate" => o with { WallTicketsPerSecond = Number(Next()) },
                 "--idle-pages" => o with { IdlePages = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--idle-settle" => o with { IdleSettleSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--configuration" => o with { Configuration = Next() },
                 "--results" => o with { ResultsFile = Next() },
                 "--app-root" => o with { AppRoot = Next() },
@@ -69,6 +77,7 @@ public sealed record BenchOptions
                 "--dashboard-days" => o with { DashboardDays = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--dashboard-runs" => o with { DashboardRuns = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--dashboard-db" => o with { DashboardDb = Next() },
+                "--dumps" => o with { DumpsDirectory = Next() },
                 "--quick" => o with { Clients = [50], SecondsPerRun = 3, WallPages = 2, WallTickets = 10, IdlePages = 10 },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
@@ -84,6 +93,7 @@ public sealed record BenchOptions
         if (o.DashboardTickets is < 1000 or > 5_000_000 || o.DashboardDays is < 1 or > 3660 || o.DashboardRuns is < 1 or > 1000)
             throw new ArgumentException("--dashboard-tickets 1000..5000000, --dashboard-days 1..3660, --dashboard-runs 1..1000");
         if (o.IdlePages is < 2 or > 60) throw new ArgumentException("--idle-pages: 2..60");
+        if (o.IdleSettleSeconds is < 1 or > 200) throw new ArgumentException("--idle-settle: 1..200 s");
         return o;
     }
 

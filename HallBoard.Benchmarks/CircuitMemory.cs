@@ -1,10 +1,14 @@
 namespace HallBoard.Benchmarks;
 
-/// <summary>One reading of the app's memory: resident (VmRSS) and, when dotnet-gcdump is there, the live managed heap.</summary>
+/// <summary>One reading of the app's memory: resident (VmRSS) and, when dotnet-gcdump is there, the managed heap after a
+/// full GC.</summary>
 public sealed record MemoryReading(int Pages, long ResidentKb, long? HeapBytes);
 
 /// <summary>Server memory per idle circuit, from readings with 1 page open, then half, then all idle pages more.</summary>
-public sealed record MemoryRun(string Page, int IdlePages, MemoryReading Baseline, MemoryReading Half, MemoryReading Full)
+/// <param name="SettleSeconds">How long each reading waited: from 131 s on, Kestrel has closed the idle keep-alive HTTP
+/// connections each page load leaves (its KeepAliveTimeout), so only what an idle wall keeps is counted.</param>
+public sealed record MemoryRun(string Page, int IdlePages, MemoryReading Baseline, MemoryReading Half, MemoryReading Full,
+    int SettleSeconds = 8)
 {
     public double ResidentPerCircuitKb => (Full.ResidentKb - Baseline.ResidentKb) / (double)IdlePages;
 
@@ -18,7 +22,6 @@ public sealed record MemoryRun(string Page, int IdlePages, MemoryReading Baselin
 
 public static class CircuitMemory
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(8);
 
     /// <summary>
     /// The wall page when it is there, otherwise the queue page signed in as the hall lead (any interactive page holds
@@ -34,13 +37,13 @@ public static class CircuitMemory
         try
         {
             pages.Add(await OpenAsync(browser, user, path));
-            var baseline = await ReadAsync(app, 0);
+            var baseline = await ReadAsync(app, 0, o);
             var half = o.IdlePages / 2;
             for (var i = 0; i < half; i++) pages.Add(await OpenAsync(browser, user, path));
-            var middle = await ReadAsync(app, half);
+            var middle = await ReadAsync(app, half, o);
             for (var i = half; i < o.IdlePages; i++) pages.Add(await OpenAsync(browser, user, path));
-            var full = await ReadAsync(app, o.IdlePages);
-            var run = new MemoryRun(path, o.IdlePages, baseline, middle, full);
+            var full = await ReadAsync(app, o.IdlePages, o);
+            var run = new MemoryRun(path, o.IdlePages, baseline, middle, full, o.IdleSettleSeconds);
             Console.WriteLine($"  memory    {path} as {user}, {o.IdlePages} idle pages more:" +
                 $" RSS {Mb(baseline.ResidentKb)} → {Mb(middle.ResidentKb)} → {Mb(full.ResidentKb)} MB = {run.ResidentPerCircuitKb:0} KB per circuit");
             if (run.HeapPerCircuitKb is double heap)
@@ -65,10 +68,12 @@ public static class CircuitMemory
     }
 
     /// <summary>After the app has settled: the live heap (the dump forces a full GC), then the median of five RSS readings.</summary>
-    private static async Task<MemoryReading> ReadAsync(HallBoardProcess app, int pages)
+    private static async Task<MemoryReading> ReadAsync(HallBoardProcess app, int pages, BenchOptions o)
     {
-        await Task.Delay(Settle);
-        var heap = await GcHeap.LiveBytesAsync(app.ProcessId);
+        await Task.Delay(TimeSpan.FromSeconds(o.IdleSettleSeconds));
+        var dumps = o.DumpsDirectory;
+        if (dumps is not null) Directory.CreateDirectory(dumps);
+        var heap = await GcHeap.LiveBytesAsync(app.ProcessId, dumps is null ? null : Path.Combine(dumps, $"idle-{pages}.gcdump"));
         var readings = new List<long>();
         for (var i = 0; i < 5; i++)
         {

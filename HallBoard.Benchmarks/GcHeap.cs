@@ -13,23 +13,25 @@ public static partial class GcHeap
 {
     public static string? Tool { get; } = Find();
 
-    /// <summary>Bytes of live objects (the report's total: it matches the GC's own heap size after the collection within a few
-    /// per cent, while its table by type does not add up to it, so only the total is used).</summary>
-    public static async Task<long?> LiveBytesAsync(int processId)
+    /// <summary>Bytes of the heap after a full collection: the report's total (it matches the GC's own heap size within a few
+    /// per cent). Its table by type is for finding what holds memory (--dumps), not for adding up: rows of large objects
+    /// are grouped by size, each with one size for the group.</summary>
+    /// <param name="keepAs">Where to keep the dump file; null deletes it after reading.</param>
+    public static async Task<long?> LiveBytesAsync(int processId, string? keepAs = null)
     {
         if (Tool is null) return null;
-        var file = Path.Combine(Path.GetTempPath(), $"hallboard-bench-{processId}-{Guid.NewGuid():N}.gcdump");
+        var file = keepAs ?? Path.Combine(Path.GetTempPath(), $"hallboard-bench-{processId}-{Guid.NewGuid():N}.gcdump");
         try
         {
             if (await RunAsync("collect", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", file) is null || !File.Exists(file))
                 return null;
             var report = await RunAsync("report", file);
             var total = report is null ? null : HeapBytes().Match(report);
-            return total is { Success: true } ? long.Parse(total.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture) : null;
+            return total is { Success: true } ? Number(total.Groups[1].Value) : null;
         }
         finally
         {
-            File.Delete(file);
+            if (keepAs is null) File.Delete(file);
         }
     }
 
@@ -62,6 +64,8 @@ public static partial class GcHeap
             .Select(dir => Path.Combine(dir, "dotnet-gcdump"));
         return candidates.FirstOrDefault(File.Exists);
     }
+
+    private static long Number(string digits) => long.Parse(digits.Replace(",", ""), CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^\s*([\d,]+)\s+GC Heap bytes", RegexOptions.Multiline)]
     private static partial Regex HeapBytes();

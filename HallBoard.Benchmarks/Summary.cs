@@ -78,7 +78,10 @@ public static class Summary
         if (memory is not null)
         {
             var page = $"{memory.Page}{(wallAvailable ? "" : ", the wall page not being there")}";
-            s.AppendLine($"Server memory per idle circuit ({page}; {memory.IdlePages} idle pages opened after 1):");
+            var keepAlive = memory.SettleSeconds > 130
+                ? $"; read {memory.SettleSeconds} s after the pages opened: the page loads' idle HTTP connections closed"
+                : $"; read {memory.SettleSeconds} s after the pages opened: the page loads' idle HTTP connections still open (Kestrel keeps them 130 s)";
+            s.AppendLine($"Server memory per idle circuit ({page}; {memory.IdlePages} idle pages opened after 1{keepAlive}):");
             s.AppendLine();
             s.AppendLine("| measure | with 1 page | + half | + all | per circuit | target | met |");
             s.AppendLine("|---|---:|---:|---:|---:|---|---|");

@@ -49,6 +49,11 @@ public sealed class WallBrowserTests(BrowserHall hall) : IClassFixture<BrowserHa
             "() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth"),
             "the wall scrolls");
         Assert.False(await wall.Locator("#components-reconnect-modal").IsVisibleAsync());
+
+        // The clock ticks in the browser (the server draws the header once), in the hall's time.
+        var shown = await wall.Locator(".wall-time").InnerTextAsync();
+        await wall.WaitForFunctionAsync("t => document.querySelector('.wall-time').textContent.trim() !== t", shown.Trim());
+        Assert.Matches(@"^\d{2}:\d{2}:\d{2}$", (await wall.Locator(".wall-time").InnerTextAsync()).Trim());
     }
 
     [Fact]

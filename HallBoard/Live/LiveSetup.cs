@@ -15,6 +15,7 @@ public static class LiveSetup
     {
         // Options are read when first used, not here, so settings added late (tests, hosting) still count.
         services.AddOptions<LiveOptions>().Bind(configuration.GetSection("Live"));
+        KeepThreadsReady(configuration.GetValue("Live:MinWorkerThreads", new LiveOptions().MinWorkerThreads));
         services.AddSingleton<HallFeed>();
         services.AddSingleton<HallNotifier>();
         services.AddSingleton<HallDelivery>();
@@ -37,6 +38,14 @@ public static class LiveSetup
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
             .RequireAuthenticatedUser());
         return services;
+    }
+
+    /// <summary>Raises (never lowers) the thread pool's minimum of worker threads for the whole process; see
+    /// <see cref="LiveOptions.MinWorkerThreads"/>.</summary>
+    private static void KeepThreadsReady(int workers)
+    {
+        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
+        if (workers > minWorkers) ThreadPool.SetMinThreads(workers, minIo);
     }
 
     public static IEndpointRouteBuilder MapHallLive(this IEndpointRouteBuilder app)

@@ -23,6 +23,22 @@ public sealed class WallFormatTests
     public void A_wait_is_amber_from_three_quarters_of_its_target_and_red_past_it(double minutes, Urgency urgency) =>
         Assert.Equal(urgency, WallFormat.Of(Start, Start.AddMinutes(10), Start.AddMinutes(minutes), 0.75));
 
+    [Theory]
+    [InlineData(0.5, 1)]     // "刚刚" becomes "1分"
+    [InlineData(7.2, 7.5)]   // amber at three quarters of the 10 minutes
+    [InlineData(7.6, 8)]     // "7分" becomes "8分"
+    [InlineData(9.9, 10)]    // red just past the target
+    [InlineData(10.5, 11)]   // red already: only the minutes tick on
+    public void An_idle_wall_is_next_drawn_when_a_time_or_a_colour_it_shows_changes(double nowMinutes, double nextMinutes)
+    {
+        var next = WallTiming.NextVisibleChange([(Start, Start.AddMinutes(10))], Start.AddMinutes(nowMinutes), 0.75);
+        Assert.InRange(next, Start.AddMinutes(nextMinutes), Start.AddMinutes(nextMinutes).AddMilliseconds(1));
+        // Something the row shows is different then.
+        Assert.False(WallFormat.Elapsed(TimeSpan.FromMinutes(nowMinutes)) == WallFormat.Elapsed(next - Start)
+            && WallFormat.Of(Start, Start.AddMinutes(10), Start.AddMinutes(nowMinutes), 0.75) == WallFormat.Of(Start, Start.AddMinutes(10), next, 0.75));
+        Assert.Equal(DateTime.MaxValue, WallTiming.NextVisibleChange([], Start, 0.75));
+    }
+
     [Fact]
     public void Numbers_durations_and_rates_are_short_and_a_missing_one_is_a_dash()
     {

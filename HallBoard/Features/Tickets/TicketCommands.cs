@@ -173,11 +173,12 @@ public sealed class TicketCommands(
     /// knows who is serving it; the hall's figures follow on their own (at most once a second).</summary>
     private async Task PublishAsync(Ticket ticket, IReadOnlyList<EngineerStatusNotice> statuses)
     {
+        var committedUtc = time.UtcNow; // the event's atUtc: hub clients measure commit → receipt from it
         await engineers.PublishAsync(statuses);
         var facts = new TicketFacts(ticket.Category, ticket.Priority, ticket.TaxpayerName, ticket.Assignee?.Name,
             ticket.CreatedUtc, ticket.ResponseDueUtc, ticket.TakenUtc);
         await notifier.PublishAsync(new HallChange(HallChangeKind.TicketChanged, ticket.HallId, ticket.Id, ticket.Number,
-            ticket.Status.ToString(), Ticket: facts));
+            ticket.Status.ToString(), Ticket: facts, AtUtc: committedUtc));
         figures.Request(ticket.HallId);
     }
 

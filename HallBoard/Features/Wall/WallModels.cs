@@ -46,4 +46,11 @@ public sealed record WallSnapshot(HallSituation Situation, HallFigures Figures, 
 {
     public HallEntry Hall => Situation.Hall;
     public DateTime AtUtc => Situation.NowUtc;
+
+    /// <summary>Shows the same as <paramref name="other"/>, whenever each was read (an alert's time is not shown).</summary>
+    public bool SameAs(WallSnapshot other) =>
+        Hall == other.Hall && Figures == other.Figures
+        && Alerts.Select(a => (a.AlertId, a.Severity, a.Message)).SequenceEqual(other.Alerts.Select(a => (a.AlertId, a.Severity, a.Message)))
+        && Situation.Waiting.SequenceEqual(other.Situation.Waiting) && Situation.InService.SequenceEqual(other.Situation.InService)
+        && Situation.Engineers.SequenceEqual(other.Situation.Engineers);
 }
