@@ -4,6 +4,8 @@ using HallBoard.Features.Account;
 using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Engineers;
+using HallBoard.Features.Feedback;
+using HallBoard.Features.Guidance;
 using HallBoard.Features.Reports;
 using HallBoard.Features.Satisfaction;
 using HallBoard.Features.Tickets;
@@ -34,6 +36,7 @@ public static class HallBoardSetup
         builder.Services.AddEngineers(builder.Configuration);
         builder.Services.AddWall(builder.Configuration);
         builder.Services.AddReports();
+        builder.Services.AddFeedback(builder.Configuration).AddGuidance();
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -69,6 +72,7 @@ public static class HallBoardSetup
         app.MapSatisfaction();
         app.MapWall();
         app.MapReports();
+        app.MapFeedback();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -36,6 +36,7 @@ public static class TicketEndpoints
         Command(group.MapPost("/{id:int}/follow-up", FollowUpAsync).WithName("FollowUpTicket").WithSummary("记录回访"));
         Command(group.MapPost("/{id:int}/rate", RateAsync).WithName("RateTicket").WithSummary("记录电话回访评价"));
         Command(group.MapPost("/{id:int}/close", CloseAsync).WithName("CloseTicket").WithSummary("关闭工单"));
+        Command(group.MapPost("/{id:int}/guidance-outcome", GuidanceOutcomeAsync).WithName("RecordGuidanceOutcome").WithSummary("记录线上引导办理结果"));
 
         // Whatever no endpoint takes is still answered as a problem, not with the HTML not-found page. Routing
         // steers a POST without a JSON body away from the JSON endpoints, so such a request lands here too.
@@ -69,6 +70,9 @@ public static class TicketEndpoints
             Kind = errors.Required(r.Kind, "kind", "请选择服务类型。"),
             Priority = r.Priority ?? Priority.Normal,
             Description = r.Description ?? "",
+            GuidedOnline = r.GuidedOnline ?? false,
+            GuidanceSucceeded = r.GuidanceSucceeded,
+            GuidanceItemId = r.GuidanceItemId,
         };
         try
         {
@@ -157,6 +161,16 @@ public static class TicketEndpoints
         var outcome = errors.Required(r.Outcome, "outcome", "请选择回访结果。");
         errors.ThrowIfAny();
         return TypedResults.Ok(await commands.FollowUpAsync(id, r.Version, outcome, r.Note, user.ToActor(), ct));
+    }
+
+    private static async Task<Ok<TicketRef>> GuidanceOutcomeAsync(int id, ApiBody<GuidanceOutcomeRequest> body,
+        Features.Guidance.GuidanceItems guidance, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var r = body.Value;
+        var errors = new ApiErrors();
+        var succeeded = errors.Required(r.Succeeded, "succeeded", "请填写线上办理是否成功。");
+        errors.ThrowIfAny();
+        return TypedResults.Ok(await guidance.RecordOutcomeAsync(id, r.Version, succeeded, user.ToActor(), ct));
     }
 
     private static async Task<Ok<TicketRef>> RateAsync(int id, ApiBody<RateRequest> body, TicketCommands commands, ClaimsPrincipal user, CancellationToken ct)
