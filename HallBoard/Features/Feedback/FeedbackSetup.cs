@@ -41,6 +41,9 @@ public static class FeedbackSetup
     private static async Task<IResult> SubmitAsync(string page, FeedbackForm form, HttpContext ctx, FeedbackThrottle throttle,
         Func<FeedbackDraft, Task<FeedbackRef>> submit)
     {
+        // Kestrel stops reading at the endpoint's size limit; this also answers servers that do not enforce it.
+        var limit = ctx.RequestServices.GetRequiredService<IOptions<FeedbackOptions>>().Value.PublicMaxBodyBytes;
+        if (ctx.Request.ContentLength > limit) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         try
         {
             if (!throttle.TryAcquire(ctx.Connection.RemoteIpAddress?.ToString()))
