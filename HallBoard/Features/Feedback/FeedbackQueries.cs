@@ -61,9 +61,11 @@ public sealed class FeedbackQueries(IDbContextFactory<HallDbContext> dbFactory, 
     /// <summary>Open feedback of a hall, and how many of it are past due: the lead's badge.</summary>
     public async Task<(int Open, int Overdue)> CountsAsync(int hallId, CancellationToken ct = default)
     {
-        var open = await ListAsync(hallId, FeedbackView.Open, 1000, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await db.Feedback.AsNoTracking().Where(f => f.HallId == hallId && f.Status != FeedbackStatus.Closed)
+            .Select(f => new { f.Status, f.ReportDueUtc, f.HandleDueUtc, f.ReplyDueUtc, f.CloseDueUtc }).ToListAsync(ct);
         var now = time.UtcNow;
-        return (open.Count, open.Count(r => r.IsOverdue(now)));
+        return (open.Count, open.Count(f => TaxpayerFeedback.DueOf(f.Status, f.ReportDueUtc, f.HandleDueUtc, f.ReplyDueUtc, f.CloseDueUtc) < now));
     }
 
     public async Task<HallRef?> HallAsync(string? code, CancellationToken ct = default)
