@@ -73,6 +73,7 @@ public sealed class FeedbackFormComponentTests(HallAppFactory app) : BunitTestBa
 
         var page = RenderPage<TicketDetailPage>(p => p.Add(x => x.Id, ticket.Id));
         page.WaitForAssertion(() => Assert.Contains("须回访纳税人并记录后才能关闭", page.Find(".hb-callback-required").TextContent));
+        Assert.Contains("为该工单登记纳税人意见", page.Find($"a[href='/feedback/new?ticket={ticket.Number}']").TextContent);
 
         await page.InvokeAsync(() => Button(page, "关闭").Click());
         page.WaitForAssertion(() => Assert.Contains("须先记录一次回访才能关闭", page.Find(".hb-ticket-actions").TextContent));

@@ -50,12 +50,12 @@ public sealed class FeedbackQueries(IDbContextFactory<HallDbContext> dbFactory, 
     }
 
     /// <summary>Whether a ticket owes its taxpayer a call-back (complaint or poor rating), and its status.</summary>
-    public async Task<(bool Pending, TicketStatus Status)> CallBackAsync(int ticketId, int? hallId, CancellationToken ct = default)
+    public async Task<(bool Pending, TicketStatus Status, string? Number)> CallBackAsync(int ticketId, int? hallId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var t = await db.Tickets.AsNoTracking().Where(x => x.Id == ticketId && (hallId == null || x.HallId == hallId))
-            .Select(x => new { x.CallBackRequiredUtc, x.Status }).FirstOrDefaultAsync(ct);
-        return t is null ? (false, TicketStatus.Closed) : (t.CallBackRequiredUtc is not null, t.Status);
+            .Select(x => new { x.CallBackRequiredUtc, x.Status, x.Number }).FirstOrDefaultAsync(ct);
+        return t is null ? (false, TicketStatus.Closed, null) : (t.CallBackRequiredUtc is not null, t.Status, t.Number);
     }
 
     /// <summary>Open feedback of a hall, and how many of it are past due: the lead's badge.</summary>
