@@ -8,7 +8,7 @@ namespace HallBoard.Data;
 
 /// <summary>The demo hall, its engineers, one account per role and a few tickets: Development only.</summary>
 public sealed class DemoData(IDbContextFactory<HallDbContext> dbFactory, AccountSeeder accounts, TicketCommands tickets,
-    ApiKeys apiKeys, IConfiguration config)
+    ApiKeys apiKeys, IConfiguration config, HallBoard.Features.Knowledge.KnowledgeDemoData knowledge)
 {
     public const string Password = "HallBoard#2026";
     public const string HallCode = "GX";
@@ -40,6 +40,7 @@ public sealed class DemoData(IDbContextFactory<HallDbContext> dbFactory, Account
 
         await Features.Guidance.GuidanceItems.SeedDemoAsync(dbFactory, hall.Id);
         await SeedTicketsAsync(hall.Id, engineers);
+        await knowledge.SeedAsync(hall.Id, new Actor($"seed:{engineers[0].EmployeeNo}", engineers[0].Name, engineers[0].Id, hall.Id));
     }
 
     private async Task SeedTicketsAsync(int hallId, IReadOnlyList<Engineer> engineers)

@@ -1,3 +1,5 @@
+using HallBoard.Domain.Sla;
+
 namespace HallBoard.Domain;
 
 /// <summary>
@@ -48,11 +50,21 @@ public sealed class Ticket
     /// and the ticket cannot close while it is set.</summary>
     public DateTime? CallBackRequiredUtc { get; private set; }
 
+    /// <summary>Set while the ticket waits on the taxpayer (材料补正等): the SLA clock stands still and the ticket is not overdue.</summary>
+    public DateTime? PausedSinceUtc { get; private set; }
+
     public IReadOnlyList<TicketEvent> Events => _events;
 
     private Ticket() { }
 
-    public static Ticket Open(int hallId, string number, TicketDraft draft, SlaTarget sla, Actor by, DateTime nowUtc)
+    /// <summary>Targets in elapsed time, for tickets not run on a hall's business calendar (imports, tests);
+    /// the hall's commands open tickets with the overload taking the hall's <see cref="SlaClock"/>.</summary>
+    public static Ticket Open(int hallId, string number, TicketDraft draft, SlaTarget sla, Actor by, DateTime nowUtc) =>
+        Open(hallId, number, draft, sla, SlaClock.AroundTheClock, by, nowUtc);
+
+    /// <summary>Opens a ticket whose response and resolve targets run in the hall's business time: a ticket logged
+    /// on Friday evening is due on Monday morning, one logged before a public holiday after it.</summary>
+    public static Ticket Open(int hallId, string number, TicketDraft draft, SlaTarget sla, SlaClock clock, Actor by, DateTime nowUtc)
     {
         var ticket = new Ticket
         {
@@ -68,8 +80,8 @@ public sealed class Ticket
             TaxpayerId = Blank(draft.TaxpayerId),
             TaxpayerPhone = Blank(draft.TaxpayerPhone),
             Description = draft.Description.Trim(),
-            ResponseDueUtc = nowUtc.Add(sla.Response),
-            ResolveDueUtc = nowUtc.Add(sla.Resolve),
+            ResponseDueUtc = clock.Add(nowUtc, sla.Response),
+            ResolveDueUtc = clock.Add(nowUtc, sla.Resolve),
             CreatedById = by.Id,
             GuidedOnline = draft.GuidedOnline,
             GuidanceSucceeded = draft.GuidedOnline ? draft.GuidanceSucceeded : null,
@@ -79,7 +91,7 @@ public sealed class Ticket
         return ticket;
     }
 
-    public bool IsOverdue(DateTime nowUtc) => Status switch
+    public bool IsOverdue(DateTime nowUtc) => PausedSinceUtc is null && Status switch
     {
         TicketStatus.Waiting => nowUtc > ResponseDueUtc,
         TicketStatus.InProgress => nowUtc > ResolveDueUtc,
@@ -115,21 +127,52 @@ public sealed class Ticket
     {
         Require(TicketStatus.InProgress, "解决");
         RequireOwner(by, "解决");
+        if (PausedSinceUtc is not null)
+            throw new TicketRuleException(TicketRule.IllegalTransition, "工单正在等待纳税人，请先恢复处理再解决。");
         Resolution = RequireText(resolution, "解决方案", TicketRule.ResolutionRequired);
         ResolvedUtc = nowUtc;
         Move(TicketStatus.Resolved, TicketEventKind.Resolved, by, nowUtc, Resolution);
     }
 
-    public void Reopen(string reason, Actor by, DateTime nowUtc)
+    /// <summary>A reopen continues the resolve clock rather than restarting it: the time between resolving and
+    /// reopening does not count (the ticket was with the taxpayer), whatever was left then is left now, and a ticket
+    /// resolved late is overdue again at once. Without <paramref name="clock"/> the time is elapsed time.</summary>
+    public void Reopen(string reason, Actor by, DateTime nowUtc, SlaClock? clock = null)
     {
         if (Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp or TicketStatus.Rated))
             throw Illegal("重新打开");
         var why = RequireText(reason, "重新打开原因");
-        ReopenBack(why, by, nowUtc);
+        ReopenBack(why, by, nowUtc, clock);
+    }
+
+    /// <summary>等待纳税人: the owner waits on the taxpayer (missing papers, a call back); the clock stops.</summary>
+    public void WaitOnTaxpayer(string reason, Actor by, DateTime nowUtc)
+    {
+        Require(TicketStatus.InProgress, "标记等待纳税人");
+        RequireOwner(by, "标记等待纳税人");
+        if (PausedSinceUtc is not null)
+            throw new TicketRuleException(TicketRule.IllegalTransition, "工单已在等待纳税人。");
+        var why = RequireText(reason, "等待纳税人的事项");
+        PausedSinceUtc = nowUtc;
+        Record(TicketEventKind.WaitingOnTaxpayer, Status, by, nowUtc, why);
+    }
+
+    /// <summary>恢复处理: the clock runs on; the resolve due time moves on by the business time the pause took, so
+    /// what was left when the pause began is left now. Without <paramref name="clock"/> the time is elapsed time.</summary>
+    public void Resume(Actor by, DateTime nowUtc, SlaClock? clock = null)
+    {
+        Require(TicketStatus.InProgress, "恢复处理");
+        RequireOwner(by, "恢复处理");
+        if (PausedSinceUtc is not DateTime since)
+            throw new TicketRuleException(TicketRule.IllegalTransition, "工单没有在等待纳税人，无需恢复处理。");
+        var sla = clock ?? SlaClock.AroundTheClock;
+        ResolveDueUtc = sla.Add(nowUtc, sla.Between(since, ResolveDueUtc));
+        PausedSinceUtc = null;
+        Record(TicketEventKind.Resumed, Status, by, nowUtc, $"解决时限顺延至 {TimeZoneInfo.ConvertTimeFromUtc(ResolveDueUtc, sla.Zone):MM-dd HH:mm}");
     }
 
     /// <summary>回访: the call-back after resolving. A dissatisfied taxpayer reopens the ticket.</summary>
-    public void FollowUp(FollowUpOutcome outcome, string? note, Actor by, DateTime nowUtc)
+    public void FollowUp(FollowUpOutcome outcome, string? note, Actor by, DateTime nowUtc, SlaClock? clock = null)
     {
         if (Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp)
             && !(Status == TicketStatus.Rated && CallBackRequiredUtc is not null))
@@ -151,7 +194,7 @@ public sealed class Ticket
             case FollowUpOutcome.NotSatisfied:
                 FollowedUpUtc = nowUtc;
                 Record(TicketEventKind.FollowUp, Status, by, nowUtc, detail);
-                ReopenBack("回访时纳税人表示问题未解决", by, nowUtc);
+                ReopenBack("回访时纳税人表示问题未解决", by, nowUtc, clock);
                 break;
         }
     }
@@ -226,8 +269,13 @@ public sealed class Ticket
         Record(TicketEventKind.Commented, Status, by, nowUtc, succeeded ? "线上引导办理：成功" : "线上引导办理：未成功");
     }
 
-    private void ReopenBack(string why, Actor by, DateTime nowUtc)
+    private void ReopenBack(string why, Actor by, DateTime nowUtc, SlaClock? clock)
     {
+        if (ResolvedUtc is DateTime resolvedAt)
+        {
+            var sla = clock ?? SlaClock.AroundTheClock;
+            ResolveDueUtc = sla.Add(nowUtc, sla.Between(resolvedAt, ResolveDueUtc));
+        }
         ReopenCount++;
         Resolution = null;
         ResolvedUtc = null;

@@ -6,8 +6,10 @@ using HallBoard.Features.Audit;
 using HallBoard.Features.Engineers;
 using HallBoard.Features.Feedback;
 using HallBoard.Features.Guidance;
+using HallBoard.Features.Knowledge;
 using HallBoard.Features.Reports;
 using HallBoard.Features.Satisfaction;
+using HallBoard.Features.Sla;
 using HallBoard.Features.Tickets;
 using HallBoard.Features.Wall;
 using HallBoard.Live;
@@ -31,12 +33,14 @@ public static class HallBoardSetup
         builder.AddHallApi();
         builder.Services.AddHallLive(builder.Configuration);
         builder.Services.AddTickets(builder.Configuration);
+        builder.Services.AddSla();
         builder.Services.AddSatisfaction(builder.Configuration);
         builder.Services.AddAudit();
         builder.Services.AddEngineers(builder.Configuration);
         builder.Services.AddWall(builder.Configuration);
         builder.Services.AddReports();
         builder.Services.AddFeedback(builder.Configuration).AddGuidance();
+        builder.Services.AddKnowledge();
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -73,6 +77,7 @@ public static class HallBoardSetup
         app.MapWall();
         app.MapReports();
         app.MapFeedback();
+        app.MapKnowledge();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

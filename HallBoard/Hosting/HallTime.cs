@@ -15,6 +15,9 @@ public sealed class HallTime(TimeProvider clock, IOptions<HallOptions> options)
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>The hall's zone, in which opening hours and holidays are kept.</summary>
+    public TimeZoneInfo Zone => _zone;
+
     public DateTime ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 

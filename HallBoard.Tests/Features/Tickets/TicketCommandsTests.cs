@@ -101,13 +101,18 @@ public sealed class TicketCommandsTests(TicketCommandsTests.App app) : IClassFix
     }
 
     [Fact]
-    public async Task Sla_due_times_come_from_configuration()
+    public async Task Sla_due_times_come_from_configuration_in_business_time()
     {
         var hall = await app.DemoHallAsync();
         var eng = await app.EngineerActorAsync(1);
+        // Tuesday 10 March, 09:00 in the hall: later than any moment the other tests move the clock to.
+        Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
 
         var urgent = await Commands.IntakeAsync(hall.Id, Draft() with { Priority = Priority.Urgent }, eng, takeNow: false);
         var normal = await Commands.IntakeAsync(hall.Id, Draft() with { Priority = Priority.Normal }, eng, takeNow: false);
+        // 17:20: ten minutes before closing.
+        Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 9, 20, 0, TimeSpan.Zero));
+        var late = await Commands.IntakeAsync(hall.Id, Draft() with { Priority = Priority.Normal }, eng, takeNow: false);
 
         var u = (await Queries.GetAsync(urgent.Id, hall.Id))!.Row;
         Assert.Equal(u.CreatedUtc.AddMinutes(7), u.ResponseDueUtc);
@@ -115,6 +120,10 @@ public sealed class TicketCommandsTests(TicketCommandsTests.App app) : IClassFix
         var n = (await Queries.GetAsync(normal.Id, hall.Id))!.Row;
         Assert.Equal(n.CreatedUtc.AddMinutes(10), n.ResponseDueUtc);
         Assert.Equal(n.CreatedUtc.AddMinutes(120), n.ResolveDueUtc);
+        // 10 minutes on Tuesday, then from 09:00 on Wednesday: responded by 17:30, resolved by 10:50 next day.
+        var l = (await Queries.GetAsync(late.Id, hall.Id))!.Row;
+        Assert.Equal(new DateTime(2026, 3, 10, 9, 30, 0, DateTimeKind.Utc), l.ResponseDueUtc);
+        Assert.Equal(new DateTime(2026, 3, 11, 2, 50, 0, DateTimeKind.Utc), l.ResolveDueUtc);
     }
 
     [Fact]

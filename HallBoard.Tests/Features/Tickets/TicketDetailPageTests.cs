@@ -130,7 +130,8 @@ public sealed class TicketDetailPageTests(HallAppFactory app) : BunitTestBase(ap
         var time = App.Get<HallTime>();
         var notifier = new HallNotifier(new UnheardBus(), time, NullLogger<HallNotifier>.Instance);
         return new TicketCommands(dbFactory, time, App.Get<IOptions<SlaOptions>>(), notifier,
-            App.Get<HallBoard.Features.Engineers.EngineerStatusBook>(), App.Get<HallBoard.Features.Wall.HallFiguresPublisher>());
+            App.Get<HallBoard.Features.Engineers.EngineerStatusBook>(), App.Get<HallBoard.Features.Wall.HallFiguresPublisher>(),
+            App.Get<HallBoard.Features.Sla.SlaCalendars>());
     }
 
     private sealed class UnheardBus : IHallBus

@@ -16,4 +16,17 @@ public sealed class FakeClockHall : HallAppFactory
     }
 
     public FakeTimeProvider Time => Clock!;
+
+    /// <summary>Moves the clock on to the next 09:00 on a weekday in the hall (no holidays fall in late 2026 after
+    /// National Day), so SLA targets, which run in business time, start running at once. Tests in a class share the
+    /// clock and other tests move it into the night or the weekend.</summary>
+    public void MoveToNextOpening()
+    {
+        var local = Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        var day = local.Date;
+        if (local.TimeOfDay > TimeSpan.FromHours(9)) day = day.AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
+        var opening = new DateTimeOffset(day.AddHours(9), TimeSpan.FromHours(8));
+        if (opening > Time.GetUtcNow()) Time.SetUtcNow(opening);
+    }
 }

@@ -91,11 +91,20 @@ public sealed class HallFiguresAndAlertsTests(FakeClockHall app) : IClassFixture
     public async Task A_taxpayer_waiting_past_the_response_target_raises_an_alert_that_clears_when_taken()
     {
         var hall = await TestHall.CreateAsync(app, engineers: 5);
+        app.MoveToNextOpening();
         using var feed = new FeedRecorder(app);
         var ticket = await hall.IntakeAsync(app, "孙八", taxpayerId: "11010519491231002X", phone: "13812345678");
 
-        app.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(20));
-        var raised = await feed.WaitForAsync(c => c.Kind == HallChangeKind.AlertRaised && c.TicketNumber == ticket.Number);
+        // Three quarters of the 10 minutes: a warning first.
+        app.Time.Advance(TimeSpan.FromMinutes(8));
+        var warned = await feed.WaitForAsync(c => c.Kind == HallChangeKind.AlertRaised && c.TicketNumber == ticket.Number);
+        Assert.Equal(($"sla:response-near:{ticket.Number}", AlertKinds.SlaWarning, AlertKinds.Warning),
+            (warned.Alert!.AlertId, warned.Alert.Kind, warned.Alert.Severity));
+        Assert.Equal($"{ticket.Number}（发票）即将超过响应时限", warned.Alert.Message);
+
+        app.Time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(20));
+        var raised = await feed.WaitForAsync(c => c.Kind == HallChangeKind.AlertRaised && c.TicketNumber == ticket.Number && c.Alert!.Kind == AlertKinds.SlaBreach);
+        Assert.Contains(feed.Of(hall.Id), c => c.Kind == HallChangeKind.AlertCleared && c.Alert!.AlertId == warned.Alert.AlertId);
 
         Assert.Equal($"sla:response:{ticket.Number}", raised.Alert!.AlertId);
         Assert.Equal(AlertKinds.SlaBreach, raised.Alert.Kind);
@@ -105,9 +114,9 @@ public sealed class HallFiguresAndAlertsTests(FakeClockHall app) : IClassFixture
 
         await hall.TakeAsync(app, ticket, by: 1);
         app.Time.Advance(TimeSpan.FromSeconds(15));
-        var cleared = await feed.WaitForAsync(c => c.Kind == HallChangeKind.AlertCleared && c.TicketNumber == ticket.Number);
-        Assert.Equal(raised.Alert.AlertId, cleared.Alert!.AlertId);
-        Assert.Single(feed.Of(hall.Id), c => c.Kind == HallChangeKind.AlertRaised && c.TicketNumber == ticket.Number);
+        var cleared = await feed.WaitForAsync(c => c.Kind == HallChangeKind.AlertCleared && c.Alert!.AlertId == raised.Alert.AlertId);
+        Assert.Equal(ticket.Number, cleared.TicketNumber);
+        Assert.Single(feed.Of(hall.Id), c => c.Kind == HallChangeKind.AlertRaised && c.Alert!.AlertId == raised.Alert.AlertId);
         Assert.DoesNotContain((await Queries.SnapshotAsync(hall.Id))!.Alerts, a => a.TicketNumber == ticket.Number);
     }
 

@@ -56,6 +56,13 @@ public sealed record RateRequest(
     [property: Description("评价意见")] string? Comment = null,
     [property: Description("版本号")] int? Version = null);
 
+public sealed record WaitOnTaxpayerRequest(
+    [property: Description("等待纳税人的事项")] string? Reason,
+    [property: Description("版本号")] int? Version = null);
+
+public sealed record ResumeRequest(
+    [property: Description("版本号")] int? Version = null);
+
 public sealed record CloseRequest(
     [property: Description("关闭原因")] CloseReason? Reason,
     [property: Description("关闭说明")] string? Note = null,
@@ -109,6 +116,13 @@ public sealed record TicketResource(
             d.Rating, d.RatingComment, d.RatingSource,
             d.CloseReason, d.CloseNote, d.ReopenCount,
             [.. d.Timeline.Select(e => new TimelineEntry(e.AtUtc, e.Kind, Labels.Of(e.Kind), e.FromStatus, e.ToStatus, e.ActorName, e.Note))],
-            d.GuidedOnline, d.GuidanceSucceeded);
+            d.GuidedOnline, d.GuidanceSucceeded)
+        {
+            PausedSinceUtc = r.PausedSinceUtc,
+        };
     }
+
+    /// <summary>Set while the ticket waits on the taxpayer: the SLA clock stands still.</summary>
+    [Description("等待纳税人起始时间（为空表示未暂停）")]
+    public DateTime? PausedSinceUtc { get; init; }
 }

@@ -37,6 +37,8 @@ public static class TicketEndpoints
         Command(group.MapPost("/{id:int}/rate", RateAsync).WithName("RateTicket").WithSummary("记录电话回访评价"));
         Command(group.MapPost("/{id:int}/close", CloseAsync).WithName("CloseTicket").WithSummary("关闭工单"));
         Command(group.MapPost("/{id:int}/guidance-outcome", GuidanceOutcomeAsync).WithName("RecordGuidanceOutcome").WithSummary("记录线上引导办理结果"));
+        Command(group.MapPost("/{id:int}/wait-on-taxpayer", WaitOnTaxpayerAsync).WithName("WaitOnTaxpayer").WithSummary("等待纳税人（暂停 SLA 计时）"));
+        Command(group.MapPost("/{id:int}/resume", ResumeAsync).WithName("ResumeTicket").WithSummary("恢复处理（解决时限按暂停时长顺延）"));
 
         // Whatever no endpoint takes is still answered as a problem, not with the HTML not-found page. Routing
         // steers a POST without a JSON body away from the JSON endpoints, so such a request lands here too.
@@ -190,6 +192,12 @@ public static class TicketEndpoints
         errors.ThrowIfAny();
         return TypedResults.Ok(await commands.CloseAsync(id, r.Version, reason, r.Note, user.ToActor(), ct));
     }
+
+    private static async Task<Ok<TicketRef>> WaitOnTaxpayerAsync(int id, ApiBody<WaitOnTaxpayerRequest> body, TicketCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await commands.WaitOnTaxpayerAsync(id, body.Value.Version, body.Value.Reason ?? "", user.ToActor(), ct));
+
+    private static async Task<Ok<TicketRef>> ResumeAsync(int id, ApiBody<ResumeRequest> body, TicketCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await commands.ResumeAsync(id, body.Value.Version, user.ToActor(), ct));
 
     /// <summary>Names only: Enum.TryParse would also take "7" or an undefined number.</summary>
     private static T? ParseEnum<T>(string? raw, string field, string label, ApiErrors errors, T? except = null) where T : struct, Enum

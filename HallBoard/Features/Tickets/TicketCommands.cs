@@ -2,6 +2,7 @@ using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Engineers;
+using HallBoard.Features.Sla;
 using HallBoard.Features.Wall;
 using HallBoard.Hosting;
 using HallBoard.Live;
@@ -20,7 +21,8 @@ public sealed class TicketCommands(
     IOptions<SlaOptions> sla,
     HallNotifier notifier,
     EngineerStatusBook engineers,
-    HallFiguresPublisher figures)
+    HallFiguresPublisher figures,
+    SlaCalendars calendars)
 {
     private const int NumberAttempts = 5;
 
@@ -33,13 +35,14 @@ public sealed class TicketCommands(
             var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct)
                        ?? throw ValidationFailedException.For("hall", "办税服务厅不存在。");
             await Features.Guidance.GuidanceItems.RequireInHallAsync(db, valid.GuidanceItemId, hall.Id, ct);
+            var clock = await calendars.ClockAsync(hall.Id, ct);
             try
             {
                 // The counter's row lock (SQLite: the write lock) makes concurrent intakes queue here.
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var now = time.UtcNow;
                 var number = await NextNumberAsync(db, hall, now, ct);
-                var ticket = Ticket.Open(hall.Id, number, valid, sla.Value.For(valid.Priority), actor, now);
+                var ticket = Ticket.Open(hall.Id, number, valid, sla.Value.For(valid.Priority), clock, actor, now);
                 if (takeNow && actor.EngineerId is int engineerId)
                     ticket.Take(await EngineerAsync(db, engineerId, hall.Id, ct), actor, now);
                 db.Tickets.Add(ticket);
@@ -73,16 +76,27 @@ public sealed class TicketCommands(
         ChangeAsync(ticketId, expectedVersion, actor, "解决工单", (_, t, now) => Done(() => t.Resolve(resolution, actor, now)), ct);
 
     public Task<TicketRef> ReopenAsync(int ticketId, int? expectedVersion, string reason, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(ticketId, expectedVersion, actor, "重新打开工单", (_, t, now) => Done(() => t.Reopen(reason, actor, now)), ct);
+        ChangeAsync(ticketId, expectedVersion, actor, "重新打开工单", async (_, t, now) =>
+            t.Reopen(reason, actor, now, await calendars.ClockAsync(t.HallId, ct)), ct);
 
     public Task<TicketRef> FollowUpAsync(int ticketId, int? expectedVersion, FollowUpOutcome outcome, string? note, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(ticketId, expectedVersion, actor, "回访", (_, t, now) => Done(() => t.FollowUp(outcome, note, actor, now)), ct);
+        ChangeAsync(ticketId, expectedVersion, actor, "回访", async (_, t, now) =>
+            t.FollowUp(outcome, note, actor, now, await calendars.ClockAsync(t.HallId, ct)), ct);
 
     public Task<TicketRef> RateAsync(int ticketId, int? expectedVersion, SatisfactionLevel level, string? comment, RatingSource source, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(ticketId, expectedVersion, actor, "满意度评价", (_, t, now) => Done(() => t.Rate(level, comment, source, actor, now)), ct);
 
     public Task<TicketRef> CloseAsync(int ticketId, int? expectedVersion, CloseReason reason, string? note, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(ticketId, expectedVersion, actor, "关闭工单", (_, t, now) => Done(() => t.Close(reason, note, actor, now)), ct);
+
+    /// <summary>等待纳税人: the SLA clock stops until <see cref="ResumeAsync"/>.</summary>
+    public Task<TicketRef> WaitOnTaxpayerAsync(int ticketId, int? expectedVersion, string reason, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(ticketId, expectedVersion, actor, "等待纳税人", (_, t, now) => Done(() => t.WaitOnTaxpayer(reason, actor, now)), ct);
+
+    /// <summary>恢复处理: the resolve due time moves on by the business time the pause took.</summary>
+    public Task<TicketRef> ResumeAsync(int ticketId, int? expectedVersion, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(ticketId, expectedVersion, actor, "恢复处理", async (_, t, now) =>
+            t.Resume(actor, now, await calendars.ClockAsync(t.HallId, ct)), ct);
 
     /// <summary>Runs a ticket change inside a caller's context, for commands that change more than the ticket.</summary>
     internal async Task<TicketRef> ChangeAsync(int ticketId, int? expectedVersion, Actor actor, string action,

@@ -25,8 +25,11 @@ public sealed record TicketRow(
     DateTime ResponseDueUtc, DateTime ResolveDueUtc, DateTime? ResolvedUtc, int FollowUpAttempts, int Version,
     string? TaxpayerPhone)
 {
-    public bool IsOverdue(DateTime nowUtc) =>
-        (Status == TicketStatus.Waiting && nowUtc > ResponseDueUtc) || (Status == TicketStatus.InProgress && nowUtc > ResolveDueUtc);
+    /// <summary>Set while the ticket waits on the taxpayer: its clock stands still and it is not overdue.</summary>
+    public DateTime? PausedSinceUtc { get; init; }
+
+    public bool IsOverdue(DateTime nowUtc) => PausedSinceUtc is null &&
+        ((Status == TicketStatus.Waiting && nowUtc > ResponseDueUtc) || (Status == TicketStatus.InProgress && nowUtc > ResolveDueUtc));
 }
 
 public sealed record TicketPage(IReadOnlyList<TicketRow> Rows, int Total, int Page, int PageSize);
@@ -50,8 +53,8 @@ public sealed class TicketQueries(IDbContextFactory<HallDbContext> dbFactory, Ha
         {
             QueueView.Waiting => q.Where(t => t.Status == TicketStatus.Waiting),
             QueueView.Mine => q.Where(t => t.AssigneeId == filter.EngineerId && t.Status != TicketStatus.Closed),
-            QueueView.Overdue => q.Where(t => (t.Status == TicketStatus.Waiting && t.ResponseDueUtc < now)
-                                              || (t.Status == TicketStatus.InProgress && t.ResolveDueUtc < now)),
+            QueueView.Overdue => q.Where(t => t.PausedSinceUtc == null && ((t.Status == TicketStatus.Waiting && t.ResponseDueUtc < now)
+                                              || (t.Status == TicketStatus.InProgress && t.ResolveDueUtc < now))),
             QueueView.ToCallBack => q.Where(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.FollowedUp),
             QueueView.Open => q.Where(t => t.Status != TicketStatus.Closed),
             _ => q,
@@ -116,7 +119,7 @@ public sealed class TicketQueries(IDbContextFactory<HallDbContext> dbFactory, Ha
     private static IQueryable<TicketRow> Project(IQueryable<Ticket> q) => q.Select(t => new TicketRow(
         t.Id, t.Number, t.CreatedUtc, t.Status, t.Channel, t.Category, t.Kind, t.Priority, t.TaxpayerName,
         t.Assignee != null ? t.Assignee.Name : null, t.AssigneeId, t.ResponseDueUtc, t.ResolveDueUtc, t.ResolvedUtc,
-        t.FollowUpAttempts, t.Version, t.TaxpayerPhone));
+        t.FollowUpAttempts, t.Version, t.TaxpayerPhone) { PausedSinceUtc = t.PausedSinceUtc });
 }
 
 public sealed record EngineerChoice(int Id, string Name, string EmployeeNo);

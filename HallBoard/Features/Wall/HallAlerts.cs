@@ -1,4 +1,6 @@
 using HallBoard.Domain;
+using HallBoard.Domain.Sla;
+using HallBoard.Features.Tickets;
 using HallBoard.Live;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +19,7 @@ public interface IHallAlertSource
 public static class AlertKinds
 {
     public const string SlaBreach = "SlaBreach";
+    public const string SlaWarning = "SlaWarning";
     public const string FewEngineers = "FewEngineers";
     public const string OpenEscalation = "OpenEscalation";
     public const string Critical = "Critical";
@@ -41,19 +44,45 @@ public sealed class HallAlerts(IEnumerable<IHallAlertSource> sources, ILogger<Ha
     }
 }
 
-/// <summary>A taxpayer waiting past the response target, or a ticket in progress past its resolve target.</summary>
-public sealed class SlaAlertSource : IHallAlertSource
+/// <summary>
+/// The SLA clock on the hall's business time: a taxpayer waiting past the response target, or a ticket in progress
+/// past its resolve target (breach), and either one with three quarters of its target used (warning). Night, weekend
+/// and public holidays use up nothing; a ticket waiting on the taxpayer raises neither. A breach replaces the warning.
+/// </summary>
+public sealed class SlaAlertSource(IOptions<SlaOptions> sla) : IHallAlertSource
 {
     public ValueTask<IReadOnlyList<HallAlert>> AlertsAsync(HallSituation situation, CancellationToken ct)
     {
         var now = situation.NowUtc;
-        var waiting = situation.Waiting.Where(t => now > t.ResponseDueUtc).Select(t => new HallAlert(
-            $"sla:response:{t.Number}", AlertKinds.SlaBreach, AlertKinds.Critical,
-            $"{t.Number}（{Labels.Of(t.Category)}）等待超过响应时限", t.Number, t.ResponseDueUtc));
-        var inService = situation.InService.Where(t => now > t.ResolveDueUtc).Select(t => new HallAlert(
-            $"sla:resolve:{t.Number}", AlertKinds.SlaBreach, AlertKinds.Warning,
-            $"{t.Number}（{t.Engineer ?? "未指派"}）处理超过解决时限", t.Number, t.ResolveDueUtc));
-        return ValueTask.FromResult<IReadOnlyList<HallAlert>>(waiting.Concat(inService).ToList());
+        var alerts = new List<HallAlert>();
+        foreach (var t in situation.Waiting.Where(t => t.PausedSinceUtc is null))
+        {
+            if (now > t.ResponseDueUtc)
+                alerts.Add(new HallAlert($"sla:response:{t.Number}", AlertKinds.SlaBreach, AlertKinds.Critical,
+                    $"{t.Number}（{Labels.Of(t.Category)}）等待超过响应时限", t.Number, t.ResponseDueUtc));
+            else if (Near(situation.Clock, t.CreatedUtc, t.ResponseDueUtc, sla.Value.For(t.Priority).Response, now) is { } warnAt)
+                alerts.Add(new HallAlert($"sla:response-near:{t.Number}", AlertKinds.SlaWarning, AlertKinds.Warning,
+                    $"{t.Number}（{Labels.Of(t.Category)}）即将超过响应时限", t.Number, warnAt));
+        }
+        foreach (var t in situation.InService.Where(t => t.PausedSinceUtc is null))
+        {
+            if (now > t.ResolveDueUtc)
+                alerts.Add(new HallAlert($"sla:resolve:{t.Number}", AlertKinds.SlaBreach, AlertKinds.Warning,
+                    $"{t.Number}（{t.Engineer ?? "未指派"}）处理超过解决时限", t.Number, t.ResolveDueUtc));
+            else if (Near(situation.Clock, t.CreatedUtc, t.ResolveDueUtc, sla.Value.For(t.Priority).Resolve, now) is { } warnAt)
+                alerts.Add(new HallAlert($"sla:resolve-near:{t.Number}", AlertKinds.SlaWarning, AlertKinds.Warning,
+                    $"{t.Number}（{t.Engineer ?? "未指派"}）即将超过解决时限", t.Number, warnAt));
+        }
+        return ValueTask.FromResult<IReadOnlyList<HallAlert>>(alerts);
+    }
+
+    /// <summary>When the warning began (three quarters of the target after the start, on the business clock; a pause
+    /// may put that later, so never after now), if that much of the target is used by now; null otherwise.</summary>
+    private static DateTime? Near(SlaClock clock, DateTime startUtc, DateTime dueUtc, TimeSpan target, DateTime nowUtc)
+    {
+        if (target <= TimeSpan.Zero || clock.Progress(dueUtc, target, nowUtc).State != SlaState.Warning) return null;
+        var from = clock.Add(startUtc, target * SlaProgress.WarningAt);
+        return from < nowUtc ? from : nowUtc;
     }
 }
 

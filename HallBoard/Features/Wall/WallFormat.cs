@@ -1,3 +1,5 @@
+using HallBoard.Domain.Sla;
+
 namespace HallBoard.Features.Wall;
 
 public enum Urgency { Fine, Near, Late }
@@ -22,6 +24,17 @@ public static class WallFormat
         if (nowUtc > dueUtc) return Urgency.Late;
         var allowed = (dueUtc - startUtc).TotalSeconds;
         return allowed <= 0 || (nowUtc - startUtc).TotalSeconds >= nearShare * allowed ? Urgency.Near : Urgency.Fine;
+    }
+
+    /// <summary>The same on the hall's business clock: the night, the weekend and holidays use up nothing, and a
+    /// ticket waiting on the taxpayer is fine whatever its due time.</summary>
+    public static Urgency Of(DateTime startUtc, DateTime dueUtc, DateTime nowUtc, double nearShare, SlaClock clock, DateTime? pausedSinceUtc = null)
+    {
+        if (pausedSinceUtc is not null) return Urgency.Fine;
+        if (nowUtc > dueUtc) return Urgency.Late;
+        var allowed = clock.Between(startUtc, dueUtc);
+        var left = clock.Between(nowUtc, dueUtc);
+        return allowed <= TimeSpan.Zero || allowed - left >= nearShare * allowed ? Urgency.Near : Urgency.Fine;
     }
 
     public static string CssOf(Urgency urgency) => urgency switch

@@ -1,4 +1,5 @@
 using HallBoard.Domain;
+using HallBoard.Domain.Sla;
 using HallBoard.Live;
 
 namespace HallBoard.Features.Wall;
@@ -19,6 +20,9 @@ public sealed record WallTicket(
     DateTime ResolveDueUtc)
 {
     public string? Taxpayer { get; } = Masking.Name(Taxpayer);
+
+    /// <summary>Set while the ticket waits on the taxpayer: its clock stands still, it is neither near nor past its target.</summary>
+    public DateTime? PausedSinceUtc { get; init; }
 }
 
 public sealed record WallEngineer(int Id, string Name, EngineerStatus Status, DateTime? SinceUtc);
@@ -32,6 +36,9 @@ public sealed record HallSituation(
     IReadOnlyList<WallEngineer> Engineers)
 {
     public int EngineersOnDuty => Engineers.Count(e => e.Status.IsOnDuty());
+
+    /// <summary>The hall's business clock, on which targets are measured.</summary>
+    public SlaClock Clock { get; init; } = SlaClock.AroundTheClock;
 }
 
 /// <summary>Everything one wall screen shows, read at <see cref="AtUtc"/>.</summary>

@@ -1,5 +1,6 @@
 using HallBoard.Data;
 using HallBoard.Domain;
+using HallBoard.Features.Sla;
 using HallBoard.Hosting;
 using HallBoard.Live;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HallBoard.Features.Wall;
 
 /// <summary>Read-only projections for the wall: the hall's open tickets, its engineers and today's figures.</summary>
-public sealed class WallQueries(IDbContextFactory<HallDbContext> dbFactory, HallTime time, HallAlerts alerts)
+public sealed class WallQueries(IDbContextFactory<HallDbContext> dbFactory, HallTime time, HallAlerts alerts, SlaCalendars calendars)
 {
     public async Task<IReadOnlyList<HallEntry>> HallsAsync(CancellationToken ct = default)
     {
@@ -56,7 +57,8 @@ public sealed class WallQueries(IDbContextFactory<HallDbContext> dbFactory, Hall
         var open = await db.Tickets.AsNoTracking()
             .Where(t => t.HallId == hallId && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.InProgress))
             .Select(t => new WallTicket(t.Id, t.Number, t.Status, t.Category, t.Priority, t.TaxpayerName,
-                t.Assignee == null ? null : t.Assignee.Name, t.CreatedUtc, t.ResponseDueUtc, t.TakenUtc, t.ResolveDueUtc))
+                t.Assignee == null ? null : t.Assignee.Name, t.CreatedUtc, t.ResponseDueUtc, t.TakenUtc, t.ResolveDueUtc)
+                { PausedSinceUtc = t.PausedSinceUtc })
             .ToListAsync(ct);
         // Urgent first, then whoever has waited longest: the order engineers should take them in.
         var waiting = open.Where(t => t.Status == TicketStatus.Waiting)
@@ -71,7 +73,7 @@ public sealed class WallQueries(IDbContextFactory<HallDbContext> dbFactory, Hall
                                select new WallEngineer(e.Id, e.Name, s == null ? EngineerStatus.Offline : s.Status,
                                    s == null ? null : s.SinceUtc))
             .ToListAsync(ct);
-        return new HallSituation(hall, now, waiting, inService, engineers);
+        return new HallSituation(hall, now, waiting, inService, engineers) { Clock = await calendars.ClockAsync(hallId, ct) };
     }
 
     /// <summary>Today is the hall's local day. Waiting and in service count every open ticket, whenever it came in.</summary>

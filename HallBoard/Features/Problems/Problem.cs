@@ -1,0 +1,201 @@
+using HallBoard.Domain;
+using HallBoard.Features.Knowledge;
+
+namespace HallBoard.Features.Problems;
+
+public enum ProblemStatus { Open, Analysing, WorkaroundKnown, Resolved, Duplicate }
+
+/// <summary>
+/// 疑难问题: one cause behind several tickets of a hall, taken to the bureau's ops authority.
+/// 待分析 → 分析中 → 已有临时方案 → 已解决, or closed as a duplicate of another problem.
+/// </summary>
+public sealed class Problem
+{
+    public const int MaxTitle = 100;
+    public const int MaxText = 2000;
+    public const int MaxNote = 1000;
+    public const int MaxWho = 50;
+
+    private readonly List<ProblemNote> _notes = [];
+
+    public int Id { get; private set; }
+    public int HallId { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public Category Category { get; private set; }
+    public ProblemStatus Status { get; private set; }
+    public string? Workaround { get; private set; }
+    public string? Resolution { get; private set; }
+    public DateOnly? SubmittedToBureau { get; private set; }
+    public int? DuplicateOfId { get; private set; }
+    public int? ArticleId { get; private set; }
+    public DateTime CreatedUtc { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTime UpdatedUtc { get; private set; }
+    public DateTime? ResolvedUtc { get; private set; }
+    public int Version { get; private set; }
+
+    public IReadOnlyList<ProblemNote> Notes => _notes;
+
+    public bool IsFinished => Status is ProblemStatus.Resolved or ProblemStatus.Duplicate;
+
+    private Problem() { }
+
+    public static Problem Open(int hallId, string title, string description, Category category, Actor by, DateTime nowUtc)
+    {
+        if (!Enum.IsDefined(category))
+            throw ValidationFailedException.For("category", "业务类别无效。");
+        return new Problem
+        {
+            HallId = hallId,
+            Title = KnowledgeText.Required(title, "title", "问题名称", MaxTitle, min: 2),
+            Description = KnowledgeText.Required(description, "description", "问题描述", MaxText),
+            Category = category,
+            Status = ProblemStatus.Open,
+            CreatedUtc = nowUtc,
+            CreatedBy = by.Name,
+            UpdatedUtc = nowUtc,
+            Version = 1,
+        };
+    }
+
+    public void StartAnalysis(DateTime nowUtc)
+    {
+        if (Status != ProblemStatus.Open) throw Illegal("开始分析");
+        Move(ProblemStatus.Analysing, nowUtc);
+    }
+
+    /// <summary>A way around the cause that taxpayers can be helped with until it is fixed.</summary>
+    public void RecordWorkaround(string workaround, DateTime nowUtc)
+    {
+        if (Status is not (ProblemStatus.Open or ProblemStatus.Analysing or ProblemStatus.WorkaroundKnown))
+            throw Illegal("记录临时方案");
+        Workaround = KnowledgeText.Required(workaround, "workaround", "临时方案", MaxText);
+        Move(ProblemStatus.WorkaroundKnown, nowUtc);
+    }
+
+    public void Resolve(string resolution, DateTime nowUtc)
+    {
+        if (IsFinished) throw Illegal("标记解决");
+        Resolution = KnowledgeText.Required(resolution, "resolution", "解决方案", MaxText);
+        ResolvedUtc = nowUtc;
+        Move(ProblemStatus.Resolved, nowUtc);
+    }
+
+    /// <summary>Closes this problem as the same cause as <paramref name="original"/>, of the same hall.</summary>
+    public void CloseAsDuplicateOf(Problem original, DateTime nowUtc)
+    {
+        if (IsFinished) throw Illegal("作为重复问题关闭");
+        if (original.Id == Id) throw new KnowledgeRuleException("不能标记为与自身重复。");
+        if (original.HallId != HallId) throw new KnowledgeRuleException("只能与本厅的疑难问题合并。");
+        if (original.Status == ProblemStatus.Duplicate)
+            throw new KnowledgeRuleException("目标问题本身已作为重复问题关闭，请选择原问题。");
+        DuplicateOfId = original.Id;
+        Move(ProblemStatus.Duplicate, nowUtc);
+    }
+
+    /// <summary>The day the problem was handed to the bureau's ops authority (提交税务局运维主管部门).</summary>
+    public void SubmitToBureau(DateOnly day, DateOnly today, DateTime nowUtc)
+    {
+        if (IsFinished) throw Illegal("登记提交日期");
+        if (day > today) throw ValidationFailedException.For("submitted", "提交日期不能晚于今天。");
+        if (day < DateOnly.FromDateTime(CreatedUtc).AddDays(-1))
+            throw ValidationFailedException.For("submitted", "提交日期不能早于问题登记日期。");
+        SubmittedToBureau = day;
+        Touch(nowUtc);
+    }
+
+    /// <summary>One entry of the discussion with the bureau: who said it, when, what.</summary>
+    public ProblemNote Discuss(string who, string text, Actor by, DateTime nowUtc)
+    {
+        if (Status == ProblemStatus.Duplicate) throw Illegal("记录讨论");
+        var note = new ProblemNote
+        {
+            Who = KnowledgeText.Required(who, "who", "发言人", MaxWho),
+            Text = KnowledgeText.Required(text, "text", "讨论内容", MaxNote),
+            AtUtc = nowUtc,
+            ActorId = by.Id,
+            ActorName = by.Name,
+        };
+        _notes.Add(note);
+        Touch(nowUtc);
+        return note;
+    }
+
+    /// <summary>Tickets can be linked while the problem is not merged into another one.</summary>
+    public void RequireLinkable(int ticketHallId)
+    {
+        if (Status == ProblemStatus.Duplicate)
+            throw new KnowledgeRuleException("该问题已作为重复问题关闭，请关联到原问题。");
+        if (ticketHallId != HallId)
+            throw new KnowledgeRuleException("只能关联本厅的工单。");
+    }
+
+    /// <summary>The draft article a resolved problem becomes: its title as the question, the resolution as steps.</summary>
+    public ArticleContent ArticleDraft(Channel channel)
+    {
+        if (Status != ProblemStatus.Resolved || Resolution is null)
+            throw new KnowledgeRuleException("疑难问题解决后才能生成知识条目。");
+        if (ArticleId is not null)
+            throw new KnowledgeRuleException("该疑难问题已生成过知识条目。");
+        var steps = ArticleContent.SplitSteps(Resolution);
+        return new ArticleContent
+        {
+            Question = Title,
+            Steps = steps.Count > 0 ? steps : [Resolution],
+            Channel = channel,
+            Category = Category,
+            Tags = ["疑难问题"],
+        };
+    }
+
+    public void DraftedAs(int articleId, DateTime nowUtc)
+    {
+        ArticleId = articleId;
+        Touch(nowUtc);
+    }
+
+    public static string Label(ProblemStatus s) => s switch
+    {
+        ProblemStatus.Open => "待分析",
+        ProblemStatus.Analysing => "分析中",
+        ProblemStatus.WorkaroundKnown => "已有临时方案",
+        ProblemStatus.Resolved => "已解决",
+        ProblemStatus.Duplicate => "重复问题已关闭",
+        _ => s.ToString(),
+    };
+
+    private void Move(ProblemStatus to, DateTime nowUtc)
+    {
+        Status = to;
+        Touch(nowUtc);
+    }
+
+    private void Touch(DateTime nowUtc)
+    {
+        UpdatedUtc = nowUtc;
+        Version++;
+    }
+
+    private KnowledgeRuleException Illegal(string action) => new($"疑难问题当前为“{Label(Status)}”，不能{action}。");
+}
+
+public sealed class ProblemNote
+{
+    public long Id { get; private set; }
+    public int ProblemId { get; private set; }
+    public DateTime AtUtc { get; init; }
+    public required string Who { get; init; }
+    public required string Text { get; init; }
+    public required string ActorId { get; init; }
+    public required string ActorName { get; init; }
+}
+
+/// <summary>A ticket caused by a problem; a ticket belongs to at most one problem.</summary>
+public sealed class ProblemTicket
+{
+    public int ProblemId { get; set; }
+    public int TicketId { get; set; }
+    public DateTime LinkedUtc { get; set; }
+    public required string LinkedBy { get; set; }
+}
