@@ -32,6 +32,10 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.Get<HallTime>());
         Services.AddSingleton(app.Get<HallFeed>());
         Services.AddSingleton(app.Get<HallBoard.Features.Engineers.EngineerStatusBook>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Guidance.GuidanceItems>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Guidance.GuidanceStats>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Feedback.FeedbackCommands>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Feedback.FeedbackQueries>());
         // Ticket pages include knowledge components (suggestions at intake, citing while resolving, draft from a ticket).
         Services.AddSingleton(app.Get<HallBoard.Features.Knowledge.KnowledgeCommands>());
         Services.AddSingleton(app.Get<HallBoard.Features.Knowledge.KnowledgeQueries>());

@@ -38,6 +38,7 @@ public sealed class DemoData(IDbContextFactory<HallDbContext> dbFactory, Account
         if (config["Api:DevelopmentKey"] is { Length: > 0 } key)
             await apiKeys.ImportAsync("开发环境密钥", key, Actor.System);
 
+        await Features.Guidance.GuidanceItems.SeedDemoAsync(dbFactory, hall.Id);
         await SeedTicketsAsync(hall.Id, engineers);
         await knowledge.SeedAsync(hall.Id, new Actor($"seed:{engineers[0].EmployeeNo}", engineers[0].Name, engineers[0].Id, hall.Id));
     }

@@ -45,6 +45,10 @@ public sealed class Ticket
     public string CreatedById { get; private set; } = "";
     public bool GuidedOnline { get; private set; }
     public bool? GuidanceSucceeded { get; private set; }
+    public int? GuidanceItemId { get; private set; }
+    /// <summary>Set when a complaint or a 不满意 / 非常不满意 rating arrives; a recorded call-back clears it,
+    /// and the ticket cannot close while it is set.</summary>
+    public DateTime? CallBackRequiredUtc { get; private set; }
 
     /// <summary>Set while the ticket waits on the taxpayer (材料补正等): the SLA clock stands still and the ticket is not overdue.</summary>
     public DateTime? PausedSinceUtc { get; private set; }
@@ -81,6 +85,7 @@ public sealed class Ticket
             CreatedById = by.Id,
             GuidedOnline = draft.GuidedOnline,
             GuidanceSucceeded = draft.GuidedOnline ? draft.GuidanceSucceeded : null,
+            GuidanceItemId = draft.GuidedOnline ? draft.GuidanceItemId : null,
         };
         ticket.Record(TicketEventKind.Created, null, by, nowUtc, null);
         return ticket;
@@ -169,9 +174,11 @@ public sealed class Ticket
     /// <summary>回访: the call-back after resolving. A dissatisfied taxpayer reopens the ticket.</summary>
     public void FollowUp(FollowUpOutcome outcome, string? note, Actor by, DateTime nowUtc, SlaClock? clock = null)
     {
-        if (Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp))
+        if (Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp)
+            && !(Status == TicketStatus.Rated && CallBackRequiredUtc is not null))
             throw Illegal("回访");
         var text = OptionalText(note);
+        CallBackRequiredUtc = null;
         FollowUpAttempts++;
         LastFollowUp = outcome;
         var detail = text is null ? Labels.Of(outcome) : $"{Labels.Of(outcome)}：{text}";
@@ -210,6 +217,7 @@ public sealed class Ticket
         };
         var next = Status == TicketStatus.FollowedUp ? TicketStatus.Rated : TicketStatus.Resolved;
         Move(next, TicketEventKind.Rated, by, nowUtc, $"{Labels.Of(level)}（{Labels.Of(source)}）");
+        if (IsBadRating(level)) CallBackRequiredUtc = nowUtc;
         return Satisfaction;
     }
 
@@ -217,6 +225,8 @@ public sealed class Ticket
     public void Close(CloseReason reason, string? note, Actor by, DateTime nowUtc)
     {
         if (Status == TicketStatus.Closed) throw Illegal("再次关闭");
+        if (CallBackRequiredUtc is not null)
+            throw new TicketRuleException(TicketRule.NotReadyToClose, "该工单收到投诉或不满意评价，须先记录一次回访才能关闭。");
         var text = OptionalText(note);
         switch (reason)
         {
@@ -245,6 +255,28 @@ public sealed class Ticket
             throw new TicketRuleException(TicketRule.IllegalTransition, $"不能在时间线上记录“{Labels.Of(kind)}”。");
         if (kind == TicketEventKind.Escalated && Status == TicketStatus.Closed) throw Illegal("升级");
         Record(kind, Status, by, nowUtc, RequireText(note, Labels.Of(kind) + "说明"));
+    }
+
+    /// <summary>不满意 and 非常不满意 alert the hall lead and owe the taxpayer a call-back.</summary>
+    public static bool IsBadRating(SatisfactionLevel level) => level is SatisfactionLevel.Dissatisfied or SatisfactionLevel.VeryDissatisfied;
+
+    /// <summary>Taxpayer feedback about this service arrived; a complaint owes the taxpayer a call-back before closing
+    /// (a closed ticket only keeps the trace).</summary>
+    public void NoteFeedback(string summary, bool complaint, Actor by, DateTime nowUtc)
+    {
+        if (complaint && Status != TicketStatus.Closed) CallBackRequiredUtc = nowUtc;
+        Record(TicketEventKind.FeedbackReceived, Status, by, nowUtc, OptionalText(summary, 200));
+    }
+
+    /// <summary>The outcome of guiding the taxpayer online, recorded later when it was not known at intake.</summary>
+    public void RecordGuidanceOutcome(bool succeeded, Actor by, DateTime nowUtc)
+    {
+        if (!GuidedOnline)
+            throw new TicketRuleException(TicketRule.IllegalTransition, "该工单未引导线上办理，不能记录引导结果。");
+        if (GuidanceSucceeded is not null)
+            throw new TicketRuleException(TicketRule.IllegalTransition, "引导结果已记录，不能重复记录。");
+        GuidanceSucceeded = succeeded;
+        Record(TicketEventKind.Commented, Status, by, nowUtc, succeeded ? "线上引导办理：成功" : "线上引导办理：未成功");
     }
 
     private void ReopenBack(string why, Actor by, DateTime nowUtc, SlaClock? clock)

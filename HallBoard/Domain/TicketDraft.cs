@@ -17,6 +17,8 @@ public sealed record TicketDraft
     public bool GuidedOnline { get; init; }
     /// <summary>Whether the guided online handling succeeded; null while unknown.</summary>
     public bool? GuidanceSucceeded { get; init; }
+    /// <summary>The item of the hall's guidance list the taxpayer was guided for, if chosen.</summary>
+    public int? GuidanceItemId { get; init; }
 
     /// <summary>
     /// Checks every field and returns the normalised draft, or throws with a message per field.
@@ -60,6 +62,8 @@ public sealed record TicketDraft
 
         if (!GuidedOnline && GuidanceSucceeded is not null)
             Fail("guidanceSucceeded", "未引导线上办理时不能记录引导结果。");
+        if (!GuidedOnline && GuidanceItemId is not null)
+            Fail("guidanceItemId", "未引导线上办理时不能选择引导事项。");
 
         if (errors.Count > 0) throw new ValidationFailedException(errors);
         return this with { TaxpayerName = name, TaxpayerId = id, TaxpayerPhone = phone, Description = description };

@@ -6,6 +6,8 @@ using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Dashboard;
 using HallBoard.Features.Engineers;
+using HallBoard.Features.Feedback;
+using HallBoard.Features.Guidance;
 using HallBoard.Features.Knowledge;
 using HallBoard.Features.Escalations;
 using HallBoard.Features.Incidents;
@@ -41,6 +43,7 @@ public static class HallBoardSetup
         builder.Services.AddEngineers(builder.Configuration);
         builder.Services.AddWall(builder.Configuration);
         builder.Services.AddReports();
+        builder.Services.AddFeedback(builder.Configuration).AddGuidance();
         builder.Services.AddKnowledge();
         builder.Services.AddAnalysis();
         builder.Services.AddEscalations().AddIncidents();
@@ -80,6 +83,7 @@ public static class HallBoardSetup
         app.MapSatisfaction();
         app.MapWall();
         app.MapReports();
+        app.MapFeedback();
         app.MapKnowledge();
         app.MapAnalysis();
         app.MapIncidents();

@@ -2,7 +2,7 @@ using HallBoard.Domain;
 
 namespace HallBoard.Live;
 
-public enum HallChangeKind { TicketChanged, EngineerStatusChanged, FiguresChanged, AlertRaised, AlertCleared }
+public enum HallChangeKind { TicketChanged, EngineerStatusChanged, FiguresChanged, AlertRaised, AlertCleared, LeadNotice }
 
 /// <summary>
 /// A notice that something in a hall changed. It travels between app instances as JSON, so it holds
@@ -20,7 +20,8 @@ public sealed record HallChange(
     EngineerFacts? Engineer = null,
     HallFigures? Figures = null,
     HallAlert? Alert = null,
-    DateTime? AtUtc = null)
+    DateTime? AtUtc = null,
+    LeadNotice? Notice = null)
 {
     public static HallChange EngineerStatusChanged(int hallId, EngineerFacts engineer) =>
         new(HallChangeKind.EngineerStatusChanged, hallId, Engineer: engineer);
@@ -33,6 +34,10 @@ public sealed record HallChange(
 
     public static HallChange AlertCleared(int hallId, HallAlert alert) =>
         new(HallChangeKind.AlertCleared, hallId, TicketNumber: alert.TicketNumber, Alert: alert);
+
+    /// <summary>For the hall lead's screens only (a complaint, a bad rating); never sent to hub clients or walls.</summary>
+    public static HallChange ForLead(int hallId, LeadNotice notice) =>
+        new(HallChangeKind.LeadNotice, hallId, notice.TicketId, notice.TicketNumber, Notice: notice);
 }
 
 /// <summary>What a screen shows about a ticket. The taxpayer is masked on construction ("张三丰" → "张**"),
@@ -68,3 +73,7 @@ public sealed record HallFigures(
 /// <summary>An alert on a hall. <paramref name="AlertId"/> is stable for one condition (e.g. "sla:GX-20261127-0007")
 /// so the clearing notice matches the raising one. <paramref name="Message"/> is shown as is: no taxpayer data in it.</summary>
 public sealed record HallAlert(string AlertId, string Kind, string Severity, string Message, string? TicketNumber, DateTime RaisedUtc);
+
+/// <summary>Something the hall lead must see at once. <paramref name="Message"/> carries no taxpayer data;
+/// <paramref name="Link"/> is the page to open (the feedback, or the ticket).</summary>
+public sealed record LeadNotice(string Kind, string Message, string Link, int? TicketId = null, string? TicketNumber = null);

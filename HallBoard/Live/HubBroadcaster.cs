@@ -8,6 +8,7 @@ public sealed class HubBroadcaster(IHubContext<HallHub, IHallClient> hub, HallDi
 {
     public async Task BroadcastAsync(HallChange change)
     {
+        if (change.Kind == HallChangeKind.LeadNotice) return; // the lead's own screens only, not the hub's clients
         try
         {
             if (await halls.ByIdAsync(change.HallId) is not { } hall)

@@ -340,6 +340,83 @@ namespace HallBoard.Data.Migrations
                     b.ToTable("EngineerStatusChanges");
                 });
 
+            modelBuilder.Entity("HallBoard.Domain.FeedbackEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeedbackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeedbackId", "AtUtc");
+
+                    b.ToTable("FeedbackEvents");
+                });
+
+            modelBuilder.Entity("HallBoard.Domain.GuidanceItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("GuidanceItems");
+                });
+
             modelBuilder.Entity("HallBoard.Domain.Hall", b =>
                 {
                     b.Property<int>("Id")
@@ -397,6 +474,108 @@ namespace HallBoard.Data.Migrations
                     b.ToTable("Satisfactions");
                 });
 
+            modelBuilder.Entity("HallBoard.Domain.TaxpayerFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CloseDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HandleDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandlingUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RepliedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplyDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReportedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("HallId", "Status", "CreatedUtc");
+
+                    b.ToTable("Feedback");
+                });
+
             modelBuilder.Entity("HallBoard.Domain.Ticket", b =>
                 {
                     b.Property<int>("Id")
@@ -405,6 +584,9 @@ namespace HallBoard.Data.Migrations
 
                     b.Property<int?>("AssigneeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CallBackRequiredUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -444,6 +626,9 @@ namespace HallBoard.Data.Migrations
 
                     b.Property<DateTime?>("FollowedUpUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("GuidanceItemId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool?>("GuidanceSucceeded")
                         .HasColumnType("INTEGER");
@@ -520,6 +705,8 @@ namespace HallBoard.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AssigneeId");
+
+                    b.HasIndex("GuidanceItemId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1557,6 +1744,24 @@ namespace HallBoard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HallBoard.Domain.FeedbackEvent", b =>
+                {
+                    b.HasOne("HallBoard.Domain.TaxpayerFeedback", null)
+                        .WithMany("Events")
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Domain.GuidanceItem", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HallBoard.Domain.Satisfaction", b =>
                 {
                     b.HasOne("HallBoard.Domain.Ticket", null)
@@ -1566,11 +1771,30 @@ namespace HallBoard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HallBoard.Domain.TaxpayerFeedback", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HallBoard.Domain.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("HallBoard.Domain.Ticket", b =>
                 {
                     b.HasOne("HallBoard.Domain.Engineer", "Assignee")
                         .WithMany()
                         .HasForeignKey("AssigneeId");
+
+                    b.HasOne("HallBoard.Domain.GuidanceItem", null)
+                        .WithMany()
+                        .HasForeignKey("GuidanceItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HallBoard.Domain.Hall", null)
                         .WithMany()
@@ -1804,6 +2028,11 @@ namespace HallBoard.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Domain.TaxpayerFeedback", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("HallBoard.Domain.Ticket", b =>

@@ -20,7 +20,14 @@ public sealed record CreateTicketRequest(
     [property: Description("纳税人识别号")] string? TaxpayerId = null,
     [property: Description("联系电话")] string? TaxpayerPhone = null,
     [property: Description("优先级，默认 Normal")] Priority? Priority = null,
-    [property: Description("立即受理的工程师工号")] string? TakeByEngineerNo = null);
+    [property: Description("立即受理的工程师工号")] string? TakeByEngineerNo = null,
+    [property: Description("是否已引导纳税人线上办理")] bool? GuidedOnline = null,
+    [property: Description("线上办理是否成功，未知时留空")] bool? GuidanceSucceeded = null,
+    [property: Description("引导服务清单中的事项编号")] int? GuidanceItemId = null);
+
+public sealed record GuidanceOutcomeRequest(
+    [property: Description("线上办理是否成功")] bool? Succeeded,
+    [property: Description("版本号")] int? Version = null);
 
 public sealed record TakeRequest(
     [property: Description("工程师工号")] string? EngineerNo,
@@ -95,7 +102,8 @@ public sealed record TicketResource(
     string? AssigneeName, DateTime ResponseDueUtc, DateTime ResolveDueUtc, bool Overdue,
     DateTime? ResolvedUtc, string? Resolution, FollowUpOutcome? LastFollowUp, int FollowUpAttempts,
     SatisfactionLevel? Rating, string? RatingComment, RatingSource? RatingSource,
-    CloseReason? CloseReason, string? CloseNote, int ReopenCount, IReadOnlyList<TimelineEntry> Timeline)
+    CloseReason? CloseReason, string? CloseNote, int ReopenCount, IReadOnlyList<TimelineEntry> Timeline,
+    bool GuidedOnline = false, bool? GuidanceSucceeded = null)
 {
     public static TicketResource From(TicketDetail d, DateTime nowUtc)
     {
@@ -107,7 +115,8 @@ public sealed record TicketResource(
             r.ResolvedUtc, d.Resolution, d.LastFollowUp, r.FollowUpAttempts,
             d.Rating, d.RatingComment, d.RatingSource,
             d.CloseReason, d.CloseNote, d.ReopenCount,
-            [.. d.Timeline.Select(e => new TimelineEntry(e.AtUtc, e.Kind, Labels.Of(e.Kind), e.FromStatus, e.ToStatus, e.ActorName, e.Note))])
+            [.. d.Timeline.Select(e => new TimelineEntry(e.AtUtc, e.Kind, Labels.Of(e.Kind), e.FromStatus, e.ToStatus, e.ActorName, e.Note))],
+            d.GuidedOnline, d.GuidanceSucceeded)
         {
             PausedSinceUtc = r.PausedSinceUtc,
         };

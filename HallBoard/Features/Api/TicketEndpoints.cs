@@ -36,6 +36,7 @@ public static class TicketEndpoints
         Command(group.MapPost("/{id:int}/follow-up", FollowUpAsync).WithName("FollowUpTicket").WithSummary("记录回访"));
         Command(group.MapPost("/{id:int}/rate", RateAsync).WithName("RateTicket").WithSummary("记录电话回访评价"));
         Command(group.MapPost("/{id:int}/close", CloseAsync).WithName("CloseTicket").WithSummary("关闭工单"));
+        Command(group.MapPost("/{id:int}/guidance-outcome", GuidanceOutcomeAsync).WithName("RecordGuidanceOutcome").WithSummary("记录线上引导办理结果"));
         Command(group.MapPost("/{id:int}/wait-on-taxpayer", WaitOnTaxpayerAsync).WithName("WaitOnTaxpayer").WithSummary("等待纳税人（暂停 SLA 计时）"));
         Command(group.MapPost("/{id:int}/resume", ResumeAsync).WithName("ResumeTicket").WithSummary("恢复处理（解决时限按暂停时长顺延）"));
 
@@ -71,6 +72,9 @@ public static class TicketEndpoints
             Kind = errors.Required(r.Kind, "kind", "请选择服务类型。"),
             Priority = r.Priority ?? Priority.Normal,
             Description = r.Description ?? "",
+            GuidedOnline = r.GuidedOnline ?? false,
+            GuidanceSucceeded = r.GuidanceSucceeded,
+            GuidanceItemId = r.GuidanceItemId,
         };
         try
         {
@@ -159,6 +163,16 @@ public static class TicketEndpoints
         var outcome = errors.Required(r.Outcome, "outcome", "请选择回访结果。");
         errors.ThrowIfAny();
         return TypedResults.Ok(await commands.FollowUpAsync(id, r.Version, outcome, r.Note, user.ToActor(), ct));
+    }
+
+    private static async Task<Ok<TicketRef>> GuidanceOutcomeAsync(int id, ApiBody<GuidanceOutcomeRequest> body,
+        Features.Guidance.GuidanceItems guidance, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var r = body.Value;
+        var errors = new ApiErrors();
+        var succeeded = errors.Required(r.Succeeded, "succeeded", "请填写线上办理是否成功。");
+        errors.ThrowIfAny();
+        return TypedResults.Ok(await guidance.RecordOutcomeAsync(id, r.Version, succeeded, user.ToActor(), ct));
     }
 
     private static async Task<Ok<TicketRef>> RateAsync(int id, ApiBody<RateRequest> body, TicketCommands commands, ClaimsPrincipal user, CancellationToken ct)

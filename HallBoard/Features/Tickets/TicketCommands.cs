@@ -34,6 +34,7 @@ public sealed class TicketCommands(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var hall = await db.Halls.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hallId, ct)
                        ?? throw ValidationFailedException.For("hall", "办税服务厅不存在。");
+            await Features.Guidance.GuidanceItems.RequireInHallAsync(db, valid.GuidanceItemId, hall.Id, ct);
             var clock = await calendars.ClockAsync(hall.Id, ct);
             try
             {
@@ -107,7 +108,7 @@ public sealed class TicketCommands(
             throw new ConcurrencyConflictException();
         var now = time.UtcNow;
         var before = Snapshot(ticket);
-        var (statusBefore, ownerBefore) = (ticket.Status, ticket.AssigneeId);
+        var (statusBefore, ownerBefore, ratedBefore) = (ticket.Status, ticket.AssigneeId, ticket.Satisfaction is not null);
         await change(db, ticket, now);
         db.Audit(actor, now, action, nameof(Ticket), ticket.Number, before, Snapshot(ticket), ticket.HallId);
         var statuses = await FollowAsync(db, ticket, statusBefore, ownerBefore, actor, now, ct);
@@ -121,6 +122,8 @@ public sealed class TicketCommands(
             throw new ConcurrencyConflictException();
         }
         await PublishAsync(ticket, statuses);
+        if (!ratedBefore && ticket.Satisfaction is { } rating && Ticket.IsBadRating(rating.Level))
+            await notifier.PublishAsync(Features.Feedback.LeadNotices.BadRating(ticket.HallId, ticket.Id, ticket.Number, rating.Level));
         return Ref(ticket);
     }
 

@@ -37,7 +37,8 @@ public sealed record TicketPage(IReadOnlyList<TicketRow> Rows, int Total, int Pa
 public sealed record TicketDetail(
     TicketRow Row, string HallName, string? TaxpayerId, string? TaxpayerPhone, string Description, string? Resolution,
     SatisfactionLevel? Rating, string? RatingComment, RatingSource? RatingSource, CloseReason? CloseReason, string? CloseNote,
-    FollowUpOutcome? LastFollowUp, int ReopenCount, IReadOnlyList<TicketEvent> Timeline);
+    FollowUpOutcome? LastFollowUp, int ReopenCount, IReadOnlyList<TicketEvent> Timeline,
+    bool GuidedOnline = false, bool? GuidanceSucceeded = null);
 
 /// <summary>Read-only projections for screens and the API.</summary>
 public sealed class TicketQueries(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
@@ -87,7 +88,7 @@ public sealed class TicketQueries(IDbContextFactory<HallDbContext> dbFactory, Ha
         var timeline = await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
         return new TicketDetail(row, hallName, t.TaxpayerId, t.TaxpayerPhone, t.Description, t.Resolution,
             t.Satisfaction?.Level, t.Satisfaction?.Comment, t.Satisfaction?.Source, t.CloseReason, t.CloseNote,
-            t.LastFollowUp, t.ReopenCount, timeline);
+            t.LastFollowUp, t.ReopenCount, timeline, t.GuidedOnline, t.GuidanceSucceeded);
     }
 
     public async Task<int?> FindIdByNumberAsync(string number, CancellationToken ct = default)

@@ -92,8 +92,12 @@ public sealed class WallQueries(IDbContextFactory<HallDbContext> dbFactory, Hall
         var ratingsToday = await tickets.Where(t => t.Satisfaction != null && t.Satisfaction.AtUtc >= start && t.Satisfaction.AtUtc < end)
             .Select(t => t.Satisfaction!.Level).ToListAsync(ct);
 
+        var createdToday = await tickets.Where(t => t.CreatedUtc >= start && t.CreatedUtc < end)
+            .GroupBy(t => t.GuidedOnline).Select(g => new { Guided = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var ticketsToday = createdToday.Sum(c => c.Count);
+
         return new HallFigures(
-            Tickets: await tickets.CountAsync(t => t.CreatedUtc >= start && t.CreatedUtc < end, ct),
+            Tickets: ticketsToday,
             Resolved: resolvedToday.Count,
             Waiting: waiting,
             InService: inService,
@@ -104,8 +108,9 @@ public sealed class WallQueries(IDbContextFactory<HallDbContext> dbFactory, Hall
             // 满意 or better: the levels are stored as names, so they are compared here rather than in SQL.
             SatisfactionRate: ratingsToday.Count == 0 ? null
                 : (double)ratingsToday.Count(l => l >= SatisfactionLevel.Satisfied) / ratingsToday.Count,
-            // Guidance to online channels is recorded at intake from issue 4 on; until then nothing is measured.
-            OnlineGuidedShare: null);
+            // 引导线上办理占比: today's tickets whose taxpayer was guided to handle the business online.
+            OnlineGuidedShare: ticketsToday == 0 ? null
+                : (double)createdToday.Where(c => c.Guided).Sum(c => c.Count) / ticketsToday);
     }
 
     private static int? AverageSeconds(IEnumerable<TimeSpan> spans)

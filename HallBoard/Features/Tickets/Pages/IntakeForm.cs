@@ -29,6 +29,9 @@ public sealed class IntakeForm
     public Priority Priority { get; set; } = Priority.Normal;
     public string Description { get; set; } = "";
     public bool TakeNow { get; set; } = true;
+    public bool GuidedOnline { get; set; }
+    public bool? GuidanceSucceeded { get; set; }
+    public int? GuidanceItemId { get; set; }
 
     public Dictionary<string, string> Errors { get; } = new();
 
@@ -50,6 +53,9 @@ public sealed class IntakeForm
         Kind = Kind,
         Priority = Priority,
         Description = Description,
+        GuidedOnline = GuidedOnline,
+        GuidanceSucceeded = GuidedOnline ? GuidanceSucceeded : null,
+        GuidanceItemId = GuidedOnline ? GuidanceItemId : null,
     };
 
     /// <summary>A quick pick sets channel, category and kind and fills the description, keeping
