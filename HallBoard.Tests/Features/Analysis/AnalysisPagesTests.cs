@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HallBoard.Tests.Features.Analysis;
 
+[Collection(HallBoard.Tests.Features.Reports.PageTestsCollection.Name)]
 /// <summary>The import panel and the analysis page as a manager sees them, on the app's real services.</summary>
 public sealed class AnalysisPagesTests : BunitTestBase, IClassFixture<HallAppFactory>
 {

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace HallBoard.Tests.Features.Reports;
 
+[Collection(PageTestsCollection.Name)]
 /// <summary>The export page: progress while the export runs, cancel, and the download once it is done.</summary>
 public sealed class ExportPageTests : BunitTestBase, IClassFixture<ExportApp>
 {
@@ -68,7 +69,7 @@ public sealed class ExportPageTests : BunitTestBase, IClassFixture<ExportApp>
 
         await page.InvokeAsync(() => page.Find("#export-start").Click());
 
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("#export-download")), TimeSpan.FromSeconds(90));
+        page.WaitForAssertion(() => Assert.True(page.FindAll("#export-download").Count == 1, page.Find("#export-job").TextContent), TimeSpan.FromSeconds(60));
         var link = page.Find("#export-download");
         Assert.StartsWith("/reports/exports/", link.GetAttribute("href"));
         Assert.EndsWith(".xlsx", link.GetAttribute("download"));
@@ -82,4 +83,14 @@ public sealed class ExportPageTests : BunitTestBase, IClassFixture<ExportApp>
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
         base.Dispose(disposing);
     }
+}
+
+/// <summary>
+/// The export page and analysis page tests run one after the other: run in parallel on a loaded 2-core machine the
+/// finished-export test once waited past its timeout (cause not established; each passes alone and in its class).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PageTestsCollection
+{
+    public const string Name = "Analysis and export pages";
 }
