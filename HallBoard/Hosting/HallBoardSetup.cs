@@ -6,6 +6,7 @@ using HallBoard.Features.Audit;
 using HallBoard.Features.Engineers;
 using HallBoard.Features.Reports;
 using HallBoard.Features.Satisfaction;
+using HallBoard.Features.ServiceReports;
 using HallBoard.Features.Tickets;
 using HallBoard.Features.Wall;
 using HallBoard.Live;
@@ -34,6 +35,7 @@ public static class HallBoardSetup
         builder.Services.AddEngineers(builder.Configuration);
         builder.Services.AddWall(builder.Configuration);
         builder.Services.AddReports();
+        builder.Services.AddServiceReports(builder.Configuration);
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -69,6 +71,7 @@ public static class HallBoardSetup
         app.MapSatisfaction();
         app.MapWall();
         app.MapReports();
+        app.MapServiceReports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
