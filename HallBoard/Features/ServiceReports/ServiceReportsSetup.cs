@@ -13,6 +13,9 @@ namespace HallBoard.Features.ServiceReports;
 
 public static class ServiceReportsSetup
 {
+    /// <summary>Who may see and download the service reports (as <see cref="ReportsSetup.ReportRoles"/>).</summary>
+    public const string Readers = $"{Roles.Manager},{Roles.HallLead},{Roles.Admin}";
+
     public const string OpsPath = "/service-reports/ops.xlsx";
     public const string MonthlyPath = "/service-reports/monthly.xlsx";
     public const string ServiceLevelPath = "/service-reports/service-level.xlsx";
