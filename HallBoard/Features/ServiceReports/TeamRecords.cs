@@ -67,17 +67,17 @@ public sealed class TeamRecords(IDbContextFactory<HallDbContext> dbFactory, Hall
     public async Task<IReadOnlyList<ImprovementRow>> ImprovementsAsync(int hallId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db.ImprovementActions.AsNoTracking().Where(a => a.HallId == hallId))
-            .OrderBy(a => a.Status == ImprovementStatus.Done).ThenBy(a => a.DueDate).ToListAsync(ct);
+        var rows = await Rows(db.ImprovementActions.AsNoTracking().Where(a => a.HallId == hallId)).ToListAsync(ct);
+        return rows.OrderBy(a => a.Status == ImprovementStatus.Done).ThenBy(a => a.DueDate).ThenBy(a => a.Id).ToList();
     }
 
     /// <summary>The actions that were open at some time in the period: made before it ended, not done before it began.</summary>
     public async Task<IReadOnlyList<ImprovementRow>> ImprovementsDuringAsync(int hallId, ReportPeriod period, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db.ImprovementActions.AsNoTracking().Where(a => a.HallId == hallId && a.CreatedUtc < period.EndUtc
-                && (a.CompletedUtc == null || a.CompletedUtc >= period.StartUtc)))
-            .OrderBy(a => a.DueDate).ThenBy(a => a.Id).ToListAsync(ct);
+        var rows = await Rows(db.ImprovementActions.AsNoTracking().Where(a => a.HallId == hallId && a.CreatedUtc < period.EndUtc
+                && (a.CompletedUtc == null || a.CompletedUtc >= period.StartUtc))).ToListAsync(ct);
+        return rows.OrderBy(a => a.DueDate).ThenBy(a => a.Id).ToList();
     }
 
     public async Task<int> AddImprovementAsync(int hallId, ImprovementInput input, Actor by, CancellationToken ct = default)
