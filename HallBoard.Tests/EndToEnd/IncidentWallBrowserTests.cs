@@ -58,7 +58,8 @@ public sealed class IncidentWallBrowserTests(BrowserHall hall) : IClassFixture<B
         Assert.True(await page.Locator(".hb-report-tools").IsVisibleAsync());
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 
-        Assert.False(await page.Locator(".hb-report-tools").IsVisibleAsync());
+        // The print stylesheet may still be arriving on a loaded machine: wait for it to hide the tools.
+        await page.Locator(".hb-report-tools").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 10_000 });
         Assert.Equal(6, await page.Locator(".hb-report-section").CountAsync());
         Assert.Contains("自助办税终端", await page.Locator(".hb-report").InnerTextAsync());
     }

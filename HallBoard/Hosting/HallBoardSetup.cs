@@ -14,6 +14,7 @@ using HallBoard.Features.Incidents;
 using HallBoard.Features.Reports;
 using HallBoard.Features.Satisfaction;
 using HallBoard.Features.Sla;
+using HallBoard.Features.ServiceReports;
 using HallBoard.Features.Tickets;
 using HallBoard.Features.Wall;
 using HallBoard.Live;
@@ -48,6 +49,7 @@ public static class HallBoardSetup
         builder.Services.AddAnalysis();
         builder.Services.AddEscalations().AddIncidents();
         builder.Services.AddDashboard();
+        builder.Services.AddServiceReports(builder.Configuration);
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -88,6 +90,7 @@ public static class HallBoardSetup
         app.MapAnalysis();
         app.MapIncidents();
         app.MapDashboard();
+        app.MapServiceReports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

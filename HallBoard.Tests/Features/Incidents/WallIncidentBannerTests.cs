@@ -8,6 +8,7 @@ using HallBoard.Features.Incidents;
 using HallBoard.Features.Wall;
 using HallBoard.Features.Wall.Pages;
 using HallBoard.Hosting;
+using Microsoft.AspNetCore.Components;
 using HallBoard.Live;
 using HallBoard.Tests.Features.Wall;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,6 +84,7 @@ public sealed class WallIncidentBannerTests : BunitContext, IClassFixture<FakeCl
 
     private IRenderedComponent<WallPage> RenderWall()
     {
+        SetRendererInfo(new RendererInfo("Server", true)); // the live circuit, not the first server-rendered paint
         var wall = Render<WallPage>(p => p.Add(x => x.HallCode, _hall.Code));
         wall.WaitForElement(".wall");
         return wall;

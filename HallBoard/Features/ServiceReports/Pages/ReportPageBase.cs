@@ -1,0 +1,36 @@
+using HallBoard.Domain;
+using HallBoard.Features.Account;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace HallBoard.Features.ServiceReports.Pages;
+
+/// <summary>A report page: who is asking, and for which hall (their own; an admin without one picks a hall).</summary>
+public abstract class ReportPageBase : ComponentBase
+{
+    [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
+
+    [Inject] protected ReportHalls Halls { get; set; } = default!;
+
+    [Inject] protected HallBoard.Hosting.HallTime Time { get; set; } = default!;
+
+    protected Actor Me { get; private set; } = default!;
+
+    protected int HallId { get; set; }
+
+    /// <summary>The halls to pick from, for a user without a hall of their own; empty otherwise.</summary>
+    protected IReadOnlyList<ReportHalls.HallChoice> HallChoices { get; private set; } = [];
+
+    /// <summary>Null for a user with a hall (the download links then need no hall).</summary>
+    protected int? HallParameter => Me.HallId is null ? HallId : null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        Me = (await Auth).User.ToActor();
+        HallId = await Halls.ForAsync(Me, null);
+        if (Me.HallId is null) HallChoices = await Halls.AllAsync();
+        await LoadAsync();
+    }
+
+    protected abstract Task LoadAsync();
+}

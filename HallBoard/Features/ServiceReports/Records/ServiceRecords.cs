@@ -1,0 +1,134 @@
+using HallBoard.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HallBoard.Features.ServiceReports.Records;
+
+/// <summary>A training the team held (培训服务): when, on what, who trained whom.</summary>
+public sealed class Training
+{
+    public const int MaxTopic = 200;
+    public const int MaxAttendees = 1000;
+
+    public int Id { get; set; }
+    public int HallId { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Topic { get; set; }
+    public required string Trainer { get; set; }
+
+    /// <summary>The attendees' names as typed, separated by 、 , ， ; or spaces.</summary>
+    public required string Attendees { get; set; }
+
+    public int AttendeeCount { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public required string CreatedByName { get; set; }
+}
+
+public enum ImprovementStatus { Planned, InProgress, Done }
+
+/// <summary>An improvement the team committed to (服务过程改进), with its owner and due day.</summary>
+public sealed class ImprovementAction
+{
+    public const int MaxDescription = 500;
+
+    public int Id { get; set; }
+    public int HallId { get; set; }
+    public required string Description { get; set; }
+    public required string Owner { get; set; }
+    public DateOnly DueDate { get; set; }
+    public ImprovementStatus Status { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? CompletedUtc { get; set; }
+    public required string CreatedByName { get; set; }
+}
+
+public enum ServiceLevelReportStatus { Draft, Final }
+
+/// <summary>
+/// The half-year service-level report (服务级别报告) of a hall: a draft collects the corrective actions for the
+/// missed targets; once final, its figures are frozen in <see cref="FrozenFigures"/> and nothing changes.
+/// </summary>
+public sealed class ServiceLevelReport
+{
+    public int Id { get; set; }
+    public int HallId { get; set; }
+    public int Year { get; set; }
+
+    /// <summary>1 for January–June, 2 for July–December.</summary>
+    public int Half { get; set; }
+
+    public ServiceLevelReportStatus Status { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? FinalisedUtc { get; set; }
+    public string? FinalisedByName { get; set; }
+
+    /// <summary>The metric lines as they were when the report was made final (JSON).</summary>
+    public string? FrozenFigures { get; set; }
+
+    public int Version { get; set; }
+    public List<CorrectiveAction> Actions { get; set; } = [];
+}
+
+/// <summary>What will be done about one missed target: the text, who owns it, by when.</summary>
+public sealed class CorrectiveAction
+{
+    public const int MaxText = 500;
+
+    public int Id { get; set; }
+    public int ReportId { get; set; }
+    public required string MetricKey { get; set; }
+    public required string Text { get; set; }
+    public required string Owner { get; set; }
+    public DateOnly DueDate { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public required string CreatedByName { get; set; }
+}
+
+internal sealed class TrainingConfiguration : IEntityTypeConfiguration<Training>
+{
+    public void Configure(EntityTypeBuilder<Training> e)
+    {
+        e.HasIndex(x => new { x.HallId, x.Date });
+        e.Property(x => x.Topic).HasMaxLength(Training.MaxTopic);
+        e.Property(x => x.Trainer).HasMaxLength(50);
+        e.Property(x => x.Attendees).HasMaxLength(Training.MaxAttendees);
+        e.Property(x => x.CreatedByName).HasMaxLength(100);
+        e.HasOne<Hall>().WithMany().HasForeignKey(x => x.HallId);
+    }
+}
+
+internal sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<ImprovementAction>
+{
+    public void Configure(EntityTypeBuilder<ImprovementAction> e)
+    {
+        e.HasIndex(x => new { x.HallId, x.CreatedUtc });
+        e.Property(x => x.Description).HasMaxLength(ImprovementAction.MaxDescription);
+        e.Property(x => x.Owner).HasMaxLength(50);
+        e.Property(x => x.CreatedByName).HasMaxLength(100);
+        e.HasOne<Hall>().WithMany().HasForeignKey(x => x.HallId);
+    }
+}
+
+internal sealed class ServiceLevelReportConfiguration : IEntityTypeConfiguration<ServiceLevelReport>
+{
+    public void Configure(EntityTypeBuilder<ServiceLevelReport> e)
+    {
+        e.HasIndex(x => new { x.HallId, x.Year, x.Half }).IsUnique();
+        e.Property(x => x.FinalisedByName).HasMaxLength(100);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasOne<Hall>().WithMany().HasForeignKey(x => x.HallId);
+        e.HasMany(x => x.Actions).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CorrectiveActionConfiguration : IEntityTypeConfiguration<CorrectiveAction>
+{
+    public void Configure(EntityTypeBuilder<CorrectiveAction> e)
+    {
+        e.HasIndex(x => new { x.ReportId, x.MetricKey });
+        e.Property(x => x.MetricKey).HasMaxLength(32);
+        e.Property(x => x.Text).HasMaxLength(CorrectiveAction.MaxText);
+        e.Property(x => x.Owner).HasMaxLength(50);
+        e.Property(x => x.CreatedByName).HasMaxLength(100);
+    }
+}
