@@ -82,6 +82,7 @@ public static class ExportBench
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(typeof(ExportBench).Assembly.Location);
         foreach (var a in new[] { CaseFlag, writer, db, hall.ToString(CultureInfo.InvariantCulture), folder }) start.ArgumentList.Add(a);
         start.Environment["DOTNET_gcServer"] = "0"; // the app's default (workstation GC)
+        start.Environment["DOTNET_TieredCompilation"] = "0"; // as the app's runtimeconfig (HallBoard.csproj)
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
