@@ -1,4 +1,5 @@
 using HallBoard.Domain;
+using HallBoard.Features.Incidents;
 using HallBoard.Features.ServiceReports;
 
 namespace HallBoard.Tests.Features.ServiceReports;
@@ -155,5 +156,26 @@ public sealed class ReportFiguresTests(ReportsApp app) : IClassFixture<ReportsAp
 
         Assert.Equal(0, july.Figures.Total);
         Assert.Equal("—", july.Figures.Response.Percent);
+    }
+
+    [Fact]
+    public async Task A_major_incident_is_listed_in_the_month_it_was_open_and_not_before()
+    {
+        var known = await app.KnownAsync();
+        var engineer = await app.EngineerActorAsync(1);
+        await app.Get<IncidentCommands>().DeclareAsync(new IncidentDraft
+        {
+            Title = "电子税务局全厅无法登录", Channels = [Channel.ETaxWeb], Business = "申报、缴税",
+            StartUtc = ReportsApp.At(2026, 6, 20, 9, 0).UtcDateTime,
+        }, [], engineer);
+        var reports = app.Get<MonthlyReports>();
+
+        var may = await reports.ForMonthAsync(known.HallId, 2026, 5);
+        var june = await reports.ForMonthAsync(known.HallId, 2026, 6);
+
+        Assert.Empty(may.MajorIncidents);
+        Assert.Equal(MonthlyReports.NoIncidents, may.IncidentsNote);
+        Assert.Equal(("电子税务局全厅无法登录", "处置中"), (Assert.Single(june.MajorIncidents).Title, june.MajorIncidents[0].Status));
+        Assert.Null(june.IncidentsNote);
     }
 }
