@@ -1,6 +1,6 @@
 namespace HallBoard.Domain;
 
-/// <summary>Free text typed into a record (escalations, major incidents): trimmed, bounded, no markup; a problem is a
+/// <summary>Free text typed into a record (escalations, incidents, articles, problems): trimmed, bounded, no markup; a problem is a
 /// <see cref="ValidationFailedException"/> on the named field with a Chinese message.</summary>
 public static class FreeText
 {

@@ -30,7 +30,7 @@ public sealed record ArticleContent
         var steps = new List<string>();
         foreach (var raw in Steps)
         {
-            var step = KnowledgeText.Optional(raw?.ReplaceLineEndings(" "), StepsField, $"第 {steps.Count + 1} 步", MaxStep);
+            var step = FreeText.Optional(raw?.ReplaceLineEndings(" "), StepsField, $"第 {steps.Count + 1} 步", MaxStep);
             if (step is not null) steps.Add(step);
         }
         if (steps.Count == 0)
@@ -40,7 +40,7 @@ public sealed record ArticleContent
         var tags = new List<string>();
         foreach (var raw in Tags)
         {
-            var tag = KnowledgeText.Optional(raw, TagsField, "标签", MaxTag);
+            var tag = FreeText.Optional(raw, TagsField, "标签", MaxTag);
             if (tag is null) continue;
             if (tag.Any(c => c is ',' or '，' || char.IsWhiteSpace(c)))
                 throw ValidationFailedException.For(TagsField, "每个标签不能包含逗号或空格。");

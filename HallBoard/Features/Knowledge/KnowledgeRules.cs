@@ -7,28 +7,16 @@ public sealed class KnowledgeRuleException(string message) : HallBoardException(
 
 public enum ArticleStatus { Draft, Published, Retired }
 
-/// <summary>Checks free text of articles and problems: trimmed, required or optional, bounded, no markup.
-/// Refusals are <see cref="ValidationFailedException"/> keyed by field, with a Chinese message.</summary>
+/// <summary>Required free text of articles and problems (<see cref="FreeText"/> with a minimum length), and labels.</summary>
 public static class KnowledgeText
 {
     public static string Required(string? text, string field, string label, int max, int min = 1)
     {
-        var value = Optional(text, field, label, max);
+        var value = FreeText.Optional(text, field, label, max);
         if (value is null)
             throw ValidationFailedException.For(field, $"请填写{label}。");
         if (value.Length < min)
             throw ValidationFailedException.For(field, $"{label}至少 {min} 个字。");
-        return value;
-    }
-
-    public static string? Optional(string? text, string field, string label, int max)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var value = text.Trim();
-        if (value.Length > max)
-            throw ValidationFailedException.For(field, $"{label}过长（最多 {max} 字）。");
-        if (TextRules.HasMarkup(value))
-            throw ValidationFailedException.For(field, label + TextRules.MarkupMessage);
         return value;
     }
 
