@@ -36,7 +36,7 @@ public sealed class DemoData(IDbContextFactory<HallDbContext> dbFactory, Account
         await accounts.CreateUserAsync("wall", "大厅大屏", Password, Roles.Display, hall.Id, null);
 
         if (config["Api:DevelopmentKey"] is { Length: > 0 } key)
-            await apiKeys.ImportAsync("开发环境密钥", key, Actor.System);
+            await apiKeys.ImportAsync("开发环境密钥", key, Actor.System, default, hall.Id, ApiScopes.Read, ApiScopes.Write, ApiScopes.Pii);
 
         await Features.Guidance.GuidanceItems.SeedDemoAsync(dbFactory, hall.Id);
         await SeedTicketsAsync(hall.Id, engineers);

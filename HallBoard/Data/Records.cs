@@ -34,6 +34,37 @@ public sealed class ApiKey
     public DateTime CreatedUtc { get; set; }
     public required string CreatedBy { get; set; }
     public DateTime? RevokedUtc { get; set; }
+
+    /// <summary>The one hall the key reads and writes; null with <see cref="AllHalls"/> false means none (fails closed).</summary>
+    public int? HallId { get; set; }
+
+    /// <summary>Every hall: only through an approved permission grant.</summary>
+    public bool AllHalls { get; set; }
+
+    /// <summary>Space-separated scopes out of <see cref="ApiScopes.All"/>.</summary>
+    public string Scopes { get; set; } = ApiScopes.Read;
+
+    public IReadOnlySet<string> ScopeSet => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+}
+
+/// <summary>What an API key may do: read tickets, write them, and see taxpayer ID and phone unmasked.</summary>
+public static class ApiScopes
+{
+    public const string Read = "read";
+    public const string Write = "write";
+    public const string Pii = "pii";
+
+    public static readonly string[] All = [Read, Write, Pii];
+
+    /// <summary>The canonical text of a scope list; throws on an unknown scope.</summary>
+    public static string Normalize(IEnumerable<string> scopes)
+    {
+        var set = scopes.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).ToHashSet();
+        var unknown = set.Except(All).ToList();
+        if (unknown.Count > 0)
+            throw HallBoard.Domain.ValidationFailedException.For("scopes", $"未知的权限范围：{string.Join("、", unknown)}（可选 read、write、pii）。");
+        return string.Join(' ', All.Where(set.Contains));
+    }
 }
 
 /// <summary>A single-use link a taxpayer opens to rate one service; only its hash is stored.</summary>

@@ -35,9 +35,17 @@ public static class HallClaims
     public const string HallId = "hb:hall";
     public const string EngineerId = "hb:engineer";
 
+    public const string AllHalls = "hb:all-halls";
+    public const string Scope = "hb:scope";
+
     public static Actor ToActor(this ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "anonymous",
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "匿名",
         int.TryParse(user.FindFirstValue(EngineerId), out var e) ? e : null,
-        int.TryParse(user.FindFirstValue(HallId), out var h) ? h : null);
+        int.TryParse(user.FindFirstValue(HallId), out var h) ? h : null)
+    {
+        Roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
+        AllHalls = user.IsInRole(Account.Roles.Admin) || user.HasClaim(AllHalls, "true"),
+        Scopes = user.FindAll(Scope).Select(c => c.Value).ToHashSet(),
+    };
 }

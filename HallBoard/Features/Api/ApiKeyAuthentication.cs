@@ -31,6 +31,10 @@ public sealed class ApiKeyAuthentication(
             new Claim(HallClaims.DisplayName, $"接口：{found.Name}"),
             new Claim(ClaimTypes.Role, IntegrationRole),
         ], SchemeName);
+        if (found.HallId is int hall) identity.AddClaim(new Claim(HallClaims.HallId, hall.ToString()));
+        if (found.AllHalls) identity.AddClaim(new Claim(HallClaims.AllHalls, "true"));
+        foreach (var scope in found.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            identity.AddClaim(new Claim(HallClaims.Scope, scope));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

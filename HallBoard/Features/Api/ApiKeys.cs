@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HallBoard.Features.Api;
 
-public sealed record ApiKeyRow(int Id, string Name, string Prefix, DateTime CreatedUtc, string CreatedBy, DateTime? RevokedUtc);
+public sealed record ApiKeyRow(int Id, string Name, string Prefix, DateTime CreatedUtc, string CreatedBy, DateTime? RevokedUtc,
+    int? HallId, bool AllHalls, string Scopes);
 
 /// <summary>Integration keys. The plain key is shown once at creation; only its SHA-256 hash is kept.</summary>
 public sealed class ApiKeys(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
@@ -21,16 +22,21 @@ public sealed class ApiKeys(IDbContextFactory<HallDbContext> dbFactory, HallTime
     }
 
     /// <summary>Stores a key chosen elsewhere (the Development key from configuration).</summary>
-    public async Task ImportAsync(string name, string key, Actor actor, CancellationToken ct = default)
+    public async Task ImportAsync(string name, string key, Actor actor, CancellationToken ct = default,
+        int? hallId = null, params string[] scopes)
     {
         var clean = (name ?? "").Trim();
         if (clean.Length is 0 or > 50) throw ValidationFailedException.For("name", "请填写密钥名称（最多 50 字）。");
         if (TextRules.HasMarkup(clean)) throw ValidationFailedException.For("name", "密钥名称" + TextRules.MarkupMessage);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.UtcNow;
-        var entry = new ApiKey { Name = clean, Prefix = key[..Math.Min(8, key.Length)], Hash = Hash(key), CreatedUtc = now, CreatedBy = actor.Name };
+        var entry = new ApiKey
+        {
+            Name = clean, Prefix = key[..Math.Min(8, key.Length)], Hash = Hash(key), CreatedUtc = now, CreatedBy = actor.Name,
+            HallId = hallId, Scopes = ApiScopes.Normalize(scopes.Length > 0 ? scopes : [ApiScopes.Read]),
+        };
         db.ApiKeys.Add(entry);
-        db.Audit(actor, now, "创建接口密钥", nameof(ApiKey), clean, null, $"前缀 {entry.Prefix}");
+        db.Audit(actor, now, "创建接口密钥", nameof(ApiKey), clean, null, $"前缀 {entry.Prefix}，范围 {entry.Scopes}", hallId);
         await db.SaveChangesAsync(ct);
     }
 
@@ -49,7 +55,7 @@ public sealed class ApiKeys(IDbContextFactory<HallDbContext> dbFactory, HallTime
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.Id)
-            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.CreatedUtc, k.CreatedBy, k.RevokedUtc)).ToListAsync(ct);
+            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.CreatedUtc, k.CreatedBy, k.RevokedUtc, k.HallId, k.AllHalls, k.Scopes)).ToListAsync(ct);
     }
 
     public async Task<ApiKeyRow?> FindActiveAsync(string key, CancellationToken ct = default)
@@ -58,7 +64,7 @@ public sealed class ApiKeys(IDbContextFactory<HallDbContext> dbFactory, HallTime
         var hash = Hash(key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash && k.RevokedUtc == null)
-            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.CreatedUtc, k.CreatedBy, k.RevokedUtc)).FirstOrDefaultAsync(ct);
+            .Select(k => new ApiKeyRow(k.Id, k.Name, k.Prefix, k.CreatedUtc, k.CreatedBy, k.RevokedUtc, k.HallId, k.AllHalls, k.Scopes)).FirstOrDefaultAsync(ct);
     }
 
     private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
