@@ -1,6 +1,7 @@
 using HallBoard.Features.Account;
 using HallBoard.Features.Api;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace HallBoard.Features.Admin;
 
@@ -19,6 +20,8 @@ public static class AdminEndpoints
         var api = app.MapGroup("/api/admin")
             .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin })
             .AddEndpointFilter<ApiProblemFilter>()
+            // A refused cookie caller gets a bare 401/403, not the not-found page re-executed as a POST.
+            .WithMetadata(new SkipStatusCodePages())
             .ExcludeFromDescription();
 
         api.MapGet("/halls", (HallAdmin halls, HttpContext http, CancellationToken ct) => halls.ListAsync(http.User.ToActor(), ct));
@@ -76,3 +79,5 @@ public static class AdminEndpoints
         return Results.NoContent();
     }
 }
+
+internal sealed class SkipStatusCodePages : ISkipStatusCodePagesMetadata;

@@ -22,15 +22,15 @@ public sealed class PeopleAdmin(IDbContextFactory<HallDbContext> dbFactory, ISer
     {
         actor.RequireRole(Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = Rows(db).Where(r => hallId == null || r.HallId == hallId);
-        return await rows.OrderBy(r => r.HallCode).ThenBy(r => !r.IsActive).ThenBy(r => r.EmployeeNo).ToListAsync(ct);
+        var rows = await Rows(db, db.Engineers.Where(e => hallId == null || e.HallId == hallId)).ToListAsync(ct);
+        return rows.OrderBy(r => r.HallCode).ThenBy(r => !r.IsActive).ThenBy(r => r.EmployeeNo).ToList();
     }
 
     public async Task<EngineerRow> GetAsync(int id, Actor actor, CancellationToken ct = default)
     {
         actor.RequireRole(Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db).FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("工程师不存在。");
+        return await Rows(db, db.Engineers.Where(e => e.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("工程师不存在。");
     }
 
     public async Task<int> CreateAsync(int hallId, string? name, string? employeeNo, string? phone, string? major, string? certificates,
@@ -86,8 +86,8 @@ public sealed class PeopleAdmin(IDbContextFactory<HallDbContext> dbFactory, ISer
         await work.CommitAsync(ct);
     }
 
-    private static IQueryable<EngineerRow> Rows(HallDbContext db) =>
-        from e in db.Engineers.AsNoTracking()
+    private static IQueryable<EngineerRow> Rows(HallDbContext db, IQueryable<Engineer> engineers) =>
+        from e in engineers.AsNoTracking()
         join h in db.Halls on e.HallId equals h.Id
         select new EngineerRow(e.Id, e.HallId, h.Code, e.Name, e.EmployeeNo, e.Phone, e.Major, e.Certificates, e.IsActive, e.LeftUtc,
             db.Users.Where(u => u.Id == e.UserId).Select(u => u.UserName).FirstOrDefault());
