@@ -91,7 +91,7 @@ public sealed class AdminGrantsBrowserTests(AdminBrowserHall fixture) : IClassFi
         var engineer = await Hall.SignedInPageAsync("hb2eng");
         await BrowserHall.GoAsync(engineer, "/queue");
         await engineer.GetByText(ticket.Number).WaitForAsync();
-        var queue = await engineer.Locator("main").InnerTextAsync();
+        var queue = await engineer.InnerTextAsync("body");
         Assert.StartsWith("HB2-", ticket.Number);
         Assert.DoesNotContain("GX-", queue);
     }
