@@ -111,5 +111,10 @@ public sealed class HallAndPeopleTests(AdminAppFactory app) : IClassFixture<Admi
         Assert.Equal(1, await app.AuditCountAsync("工程师离职", engineer.ToString()));
         var again = await Assert.ThrowsAsync<ValidationFailedException>(() => Accounts.CreateAsync("sunli2", "孙立", "Sunli-2026y", engineer, admin));
         Assert.Equal("该工程师已离职，不能开通账号。", again.Errors["engineerId"].Single());
+
+        await People.SetLeftAsync(engineer, left: false, admin);
+        Assert.True((await People.GetAsync(engineer, admin)).IsActive);
+        Assert.True((await Accounts.ListAsync(admin)).Single(a => a.Id == userId).Locked);
+        Assert.Equal(1, await app.AuditCountAsync("工程师恢复在职", engineer.ToString()));
     }
 }

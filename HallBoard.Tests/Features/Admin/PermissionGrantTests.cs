@@ -79,6 +79,10 @@ public sealed class PermissionGrantTests(AdminAppFactory app) : IClassFixture<Ad
         await Grants.RefuseAsync(refused, admin2);
         Assert.Empty(await app.RolesOfAsync("gt-lead"));
         Assert.Equal(1, await app.AuditCountAsync("拒绝授权", refused.ToString()));
+        await Assert.ThrowsAsync<GrantRuleException>(() => Grants.RefuseAsync(refused, admin1));
+        await Assert.ThrowsAsync<GrantRuleException>(() => Grants.ApproveAsync(refused, admin2));
+        Assert.Equal(1, await app.AuditCountAsync("拒绝授权", refused.ToString()));
+        Assert.Equal(0, await app.AuditCountAsync("批准授权", refused.ToString()));
 
         var granted = await Grants.RequestForAccountAsync(userId, Roles.HallLead, hall, "GT3 负责人", admin1);
         await Grants.ApproveAsync(granted, admin2);
