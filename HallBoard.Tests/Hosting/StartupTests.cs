@@ -52,6 +52,16 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Production_creates_the_configured_second_admin_so_grants_can_be_approved()
+    {
+        await using var app = new ProductionFactory(adminUser: "root", secondAdmin: "root2");
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var second = await FormPost.SignInAsync(client, "root2", "An0ther-Admin-Passw0rd");
+        Assert.Equal("/", second.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/admin/grants")).StatusCode);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account()
     {
         await using var app = new HallAppFactory();
@@ -62,7 +72,7 @@ public sealed class StartupTests
         Assert.Contains("error=locked", right.Headers.Location!.ToString());
     }
 
-    private sealed class ProductionFactory(string? adminUser) : HallAppFactory
+    private sealed class ProductionFactory(string? adminUser, string? secondAdmin = null) : HallAppFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -70,6 +80,8 @@ public sealed class StartupTests
             builder.UseEnvironment("Production");
             builder.UseSetting("Bootstrap:AdminUser", adminUser);
             builder.UseSetting("Bootstrap:AdminPassword", adminUser is null ? null : "Str0ng-Admin-Passw0rd");
+            builder.UseSetting("Bootstrap:SecondAdminUser", secondAdmin);
+            builder.UseSetting("Bootstrap:SecondAdminPassword", secondAdmin is null ? null : "An0ther-Admin-Passw0rd");
         }
     }
 }

@@ -58,7 +58,7 @@ public sealed class HallHubRefusalTests(LiveHallFixture fixture) : IClassFixture
         await AssertUnauthorizedAsync(Hall.Hub(apiKey: "hb_not_a_key"));
 
         var keys = Hall.App.Get<ApiKeys>();
-        var key = await keys.CreateAsync("大屏测试", Actor.System);
+        var key = await keys.CreateAsync("大屏测试", (await Hall.App.DemoHallAsync()).Id, Actor.System);
         await using (var before = Hall.Hub(key)) await before.StartAsync();
         var row = (await keys.ListAsync()).Single(k => k.Name == "大屏测试");
         await keys.RevokeAsync(row.Id, Actor.System);

@@ -33,6 +33,8 @@ public sealed class DemoData(IDbContextFactory<HallDbContext> dbFactory, Account
         await accounts.CreateUserAsync("lead", "赵主任", Password, Roles.HallLead, hall.Id, null);
         await accounts.CreateUserAsync("manager", "孙经理", Password, Roles.Manager, hall.Id, null);
         await accounts.CreateUserAsync("admin", "系统管理员", Password, Roles.Admin, null, null);
+        // The four-eyes partner: permission grants need a second admin to approve them.
+        await accounts.CreateUserAsync("admin2", "系统管理员（复核）", Password, Roles.Admin, null, null);
         await accounts.CreateUserAsync("wall", "大厅大屏", Password, Roles.Display, hall.Id, null);
 
         if (config["Api:DevelopmentKey"] is { Length: > 0 } key)

@@ -18,6 +18,14 @@ public sealed class Engineer
     public required string EmployeeNo { get; set; }
     public string? UserId { get; set; }
     public bool IsActive { get; set; } = true;
+    public string? Phone { get; set; }
+
+    /// <summary>Qualification: field of study (专业) and certificates held (证书).</summary>
+    public string? Major { get; set; }
+    public string? Certificates { get; set; }
+
+    /// <summary>When the engineer left (离职); the record stays for history.</summary>
+    public DateTime? LeftUtc { get; set; }
 }
 
 /// <summary>

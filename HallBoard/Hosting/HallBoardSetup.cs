@@ -1,6 +1,7 @@
 using HallBoard.Components;
 using HallBoard.Data;
 using HallBoard.Features.Account;
+using HallBoard.Features.Admin;
 using HallBoard.Features.Analysis;
 using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
@@ -36,6 +37,7 @@ public static class HallBoardSetup
         builder.AddHallData();
         builder.AddHallAccounts();
         builder.AddHallApi();
+        builder.AddAdmin();
         builder.Services.AddHallLive(builder.Configuration);
         builder.Services.AddTickets(builder.Configuration);
         builder.Services.AddSla();
@@ -81,6 +83,7 @@ public static class HallBoardSetup
         app.MapHealthChecks("/healthz");
         app.MapHallAccounts();
         app.MapHallApi();
+        app.MapAdmin();
         app.MapHallLive();
         app.MapSatisfaction();
         app.MapWall();

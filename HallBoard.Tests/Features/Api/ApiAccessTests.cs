@@ -12,7 +12,7 @@ namespace HallBoard.Tests.Features.Api;
 /// <summary>Who may call the API, and what an integrator can learn from the OpenAPI document.</summary>
 public sealed class ApiAccessTests(HallAppFactory app) : IClassFixture<HallAppFactory>
 {
-    private static readonly Actor Admin = new("admin-test", "系统管理员");
+    private static readonly Actor Admin = new("admin-test", "系统管理员") { Roles = new HashSet<string> { HallBoard.Features.Account.Roles.Admin }, AllHalls = true };
 
     private HttpClient ClientWithKey(string? key)
     {
@@ -46,7 +46,7 @@ public sealed class ApiAccessTests(HallAppFactory app) : IClassFixture<HallAppFa
     public async Task A_key_created_by_an_admin_authenticates_until_it_is_revoked()
     {
         var keys = app.Get<ApiKeys>();
-        var key = await keys.CreateAsync("12366 工单系统", Admin);
+        var key = await keys.CreateAsync("12366 工单系统", (await app.DemoHallAsync()).Id, Admin);
         var client = ClientWithKey(key);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/tickets?hall=GX")).StatusCode);

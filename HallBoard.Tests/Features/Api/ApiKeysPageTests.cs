@@ -27,6 +27,7 @@ public sealed class ApiKeysPageTests : IClassFixture<HallAppFactory>, IAsyncLife
         _ui.Services.AddMudServices();
         _ui.Services.AddSingleton(app.Get<ApiKeys>());
         _ui.Services.AddSingleton(app.Get<HallTime>());
+        _ui.Services.AddSingleton(app.Get<HallBoard.Features.Admin.HallAdmin>());
         _ui.AddAuthorization().SetAuthorized("admin").SetRoles(Roles.Admin)
             .SetClaims(new Claim(ClaimTypes.NameIdentifier, "admin-id"), new Claim(HallClaims.DisplayName, "系统管理员"));
     }
@@ -62,6 +63,10 @@ public sealed class ApiKeysPageTests : IClassFixture<HallAppFactory>, IAsyncLife
         Assert.Contains("只显示这一次", page.Markup);
         Assert.Contains("叫号系统", page.Find("table").TextContent);
         Assert.Contains("系统管理员", page.Find("table").TextContent);
+        // A new key reads its one hall only; more is a permission grant.
+        var created = page.FindAll("tr").Single(r => r.TextContent.Contains("叫号系统")).TextContent;
+        Assert.Contains("GX · read", created);
+        Assert.DoesNotContain("write", created);
         Assert.Equal(HttpStatusCode.OK, (await Client(key).GetAsync("/api/tickets?hall=GX")).StatusCode);
 
         page.FindAll("button").First(b => b.TextContent.Contains("我已保存")).Click();

@@ -25,7 +25,11 @@ public sealed class AccountSeeder(
     /// </summary>
     public async Task EnsureFirstAdminAsync()
     {
-        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0) return;
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+        {
+            await EnsureSecondAdminAsync();
+            return;
+        }
         var name = config["Bootstrap:AdminUser"];
         var password = config["Bootstrap:AdminPassword"];
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(password))
@@ -33,6 +37,20 @@ public sealed class AccountSeeder(
                 "没有管理员账户：请通过配置 Bootstrap:AdminUser 和 Bootstrap:AdminPassword 设置首个管理员。" +
                 " No admin account exists: set Bootstrap:AdminUser and Bootstrap:AdminPassword.");
         await CreateUserAsync(name, "系统管理员", password, Roles.Admin, null, null);
+        await EnsureSecondAdminAsync();
+    }
+
+    /// <summary>
+    /// Permission grants need a second admin to approve them ("Bootstrap:SecondAdminUser" and
+    /// "Bootstrap:SecondAdminPassword"), so rights can be granted from the first day. Created once, by name.
+    /// </summary>
+    private async Task EnsureSecondAdminAsync()
+    {
+        var name = config["Bootstrap:SecondAdminUser"];
+        var password = config["Bootstrap:SecondAdminPassword"];
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(password)) return;
+        if (await users.FindByNameAsync(name) is not null) return;
+        await CreateUserAsync(name, "系统管理员（复核）", password, Roles.Admin, null, null);
     }
 
     public async Task<HallUser> CreateUserAsync(string userName, string displayName, string password, string role, int? hallId, int? engineerId)

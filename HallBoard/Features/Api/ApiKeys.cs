@@ -14,10 +14,14 @@ public sealed record ApiKeyRow(int Id, string Name, string Prefix, DateTime Crea
 /// <summary>Integration keys. The plain key is shown once at creation; only its SHA-256 hash is kept.</summary>
 public sealed class ApiKeys(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
 {
-    public async Task<string> CreateAsync(string name, Actor actor, CancellationToken ct = default)
+    /// <summary>A new key reads one hall only; more (write, pii, all halls) is a permission grant approved by a second admin.</summary>
+    public async Task<string> CreateAsync(string name, int hallId, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole([HallBoard.Features.Account.Roles.Admin, .. Actor.System.Roles]);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            if (!await db.Halls.AnyAsync(h => h.Id == hallId, ct)) throw ValidationFailedException.For("hallId", "请选择密钥绑定的服务厅。");
         var key = "hb_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        await ImportAsync(name, key, actor, ct);
+        await ImportAsync(name, key, actor, ct, hallId, ApiScopes.Read);
         return key;
     }
 
