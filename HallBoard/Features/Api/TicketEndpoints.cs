@@ -58,7 +58,7 @@ public static class TicketEndpoints
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Created<TicketRef>> CreateAsync(
-        ApiBody<CreateTicketRequest> body, ApiLookup lookup, TicketCommands commands, ClaimsPrincipal user, CancellationToken ct)
+        ApiBody<CreateTicketRequest> body, ApiLookup lookup, TicketCommands commands, HallTime time, ClaimsPrincipal user, CancellationToken ct)
     {
         var r = body.Value;
         var errors = new ApiErrors();
@@ -78,7 +78,7 @@ public static class TicketEndpoints
         };
         try
         {
-            draft = draft.Validated();
+            draft = draft.Validated(time.Today);
         }
         catch (ValidationFailedException invalid)
         {

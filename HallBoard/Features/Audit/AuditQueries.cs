@@ -1,4 +1,6 @@
 using HallBoard.Data;
+using HallBoard.Domain;
+using HallBoard.Domain.Validation;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +42,10 @@ public sealed class AuditQueries(IDbContextFactory<HallDbContext> dbFactory, Hal
 
     public async Task<AuditResults> ListAsync(AuditFilter filter, CancellationToken ct = default)
     {
+        if (filter.From is DateOnly early && DayRange.DayProblem(early, "开始日期") is { } tooEarly)
+            throw ValidationFailedException.For("from", tooEarly);
+        if (filter.To is DateOnly late && DayRange.DayProblem(late, "结束日期") is { } tooLate)
+            throw ValidationFailedException.For("to", tooLate);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.AuditEntries.AsNoTracking();
         if (filter.HallId is int hall) q = q.Where(a => a.HallId == hall || a.HallId == null);

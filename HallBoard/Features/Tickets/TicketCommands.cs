@@ -28,7 +28,7 @@ public sealed class TicketCommands(
 
     public async Task<TicketRef> IntakeAsync(int hallId, TicketDraft draft, Actor actor, bool takeNow, CancellationToken ct = default)
     {
-        var valid = draft.Validated();
+        var valid = draft.Validated(time.Today);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
