@@ -36,6 +36,7 @@ public static class HallBoardSetup
         builder.AddHallData();
         builder.AddHallAccounts();
         builder.AddHallApi();
+        builder.AddRequestLimits();
         builder.Services.AddHallLive(builder.Configuration);
         builder.Services.AddTickets(builder.Configuration);
         builder.Services.AddSla();
@@ -67,6 +68,7 @@ public static class HallBoardSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseRequestLimits();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -40,6 +40,9 @@ public sealed class AuditQueries(IDbContextFactory<HallDbContext> dbFactory, Hal
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>(page - 1) × size must not overflow; nobody pages this far by hand.</summary>
+    public const int MaxPage = 10_000;
+
     public async Task<AuditResults> ListAsync(AuditFilter filter, CancellationToken ct = default)
     {
         if (filter.From is DateOnly early && DayRange.DayProblem(early, "开始日期") is { } tooEarly)
@@ -71,7 +74,7 @@ public sealed class AuditQueries(IDbContextFactory<HallDbContext> dbFactory, Hal
 
         var total = await q.CountAsync(ct);
         var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, filter.Page);
+        var page = Math.Clamp(filter.Page, 1, MaxPage);
         var rows = await q
             .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
             .Skip((page - 1) * size).Take(size)
