@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -34,6 +35,15 @@ public static class VolumeFileReader
 
     private const int Columns = 6;
 
+    /// <summary>What an .xlsx may hold once unpacked, in all its parts: a full template of <see cref="MaxRows"/> rows is under 1 MB.</summary>
+    public const long MaxUnpackedBytes = 20L * 1024 * 1024;
+
+    public const int MaxSharedStrings = (MaxRows + 1) * Columns;
+
+    private const int MaxEntries = 100;
+
+    private const int MaxCsvRecordBytes = 64 * 1024;
+
     static VolumeFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static IReadOnlyList<RawRow> Read(byte[] bytes, string? fileName)
@@ -51,25 +61,60 @@ public static class VolumeFileReader
     {
         try
         {
+            CheckPackage(bytes);
             using var stream = new MemoryStream(bytes, writable: false);
             using var document = SpreadsheetDocument.Open(stream, isEditable: false);
             var workbook = document.WorkbookPart ?? throw new VolumeFileRefused("文件不是有效的 Excel 工作簿");
             var first = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
                         ?? throw new VolumeFileRefused("工作簿中没有工作表");
-            if (workbook.GetPartById(first.Id!.Value!) is not WorksheetPart sheet)
-                throw new VolumeFileRefused("第一个工作表不是数据表");
-            var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-            return ReadSheet(sheet, shared);
+            // A <sheet> without r:id (or with an id of no part) names no worksheet: refuse, do not dereference.
+            if (first.Id?.Value is not { Length: > 0 } id || !workbook.Parts.Any(p => p.RelationshipId == id)
+                || workbook.GetPartById(id) is not WorksheetPart sheet)
+                throw new VolumeFileRefused("第一个工作表不是数据表（工作簿结构不完整），请在 Excel 中另存为 .xlsx 后再导入");
+            return ReadSheet(sheet, SharedStrings(workbook));
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or KeyNotFoundException or ArgumentException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException
+            or KeyNotFoundException or ArgumentException or InvalidOperationException or FormatException)
         {
             throw new VolumeFileRefused("文件已损坏或不是有效的 Excel（.xlsx）文件");
         }
     }
 
+    /// <summary>A zip bomb is refused by what its entries say they hold, before any of it is inflated; what an entry
+    /// really inflates to is checked while it is read (System.IO.Compression stops at the declared length).</summary>
+    private static void CheckPackage(byte[] bytes)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        if (zip.Entries.Count > MaxEntries) throw new VolumeFileRefused($"工作簿包含的部件过多（超过 {MaxEntries} 个），请另存为只含一个工作表的 .xlsx");
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            total += entry.Length;
+            if (entry.Length > MaxUnpackedBytes || total > MaxUnpackedBytes)
+                throw new VolumeFileRefused($"工作簿解压后超过 {MaxUnpackedBytes / 1024 / 1024} MB 上限，请只保留业务量数据后再导入");
+        }
+    }
+
+    /// <summary>The shared strings, read one at a time and capped: a volume table needs a few thousand at most.</summary>
+    private static string[] SharedStrings(WorkbookPart workbook)
+    {
+        if (workbook.SharedStringTablePart is not { } part) return [];
+        var strings = new List<string>();
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(SharedStringItem) || !reader.IsStartElement) continue;
+            if (strings.Count >= MaxSharedStrings)
+                throw new VolumeFileRefused($"工作簿中的文本过多（超过 {MaxSharedStrings:N0} 项），请只保留业务量数据后再导入");
+            strings.Add(reader.LoadCurrentElement()!.InnerText);
+        }
+        return [.. strings];
+    }
+
     private static List<RawRow> ReadSheet(WorksheetPart sheet, string[] shared)
     {
         var rows = new List<RawRow>();
+        var counted = 0;
         using var reader = OpenXmlReader.Create(sheet);
         RawCell[]? cells = null;
         var rowNumber = 0;
@@ -87,7 +132,7 @@ public static class VolumeFileReader
                 }
                 else if (cells is not null)
                 {
-                    Add(rows, new RawRow(rowNumber, cells));
+                    Add(rows, new RawRow(rowNumber, cells), ref counted);
                     cells = null;
                 }
             }
@@ -129,57 +174,35 @@ public static class VolumeFileReader
 
     private static List<RawRow> ReadCsv(byte[] bytes)
     {
-        var text = Decode(bytes);
-        var rows = new List<RawRow>();
-        var cells = new List<RawCell>();
-        var field = new StringBuilder();
-        var line = 1;
-        var startLine = 1;
-        var quoted = false;
-        for (var i = 0; i <= text.Length; i++)
+        var options = CsvReaderOptions.Default with
         {
-            var end = i == text.Length;
-            var c = end ? '\n' : text[i];
-            if (quoted && !end)
+            Separator = ',', HasHeader = false, SkipEmptyLines = false, TrackLineNumbers = true,
+            FieldCountMismatch = CsvFieldCountHandling.Allow, MaxRecordSize = MaxCsvRecordBytes,
+        };
+        var rows = new List<RawRow>();
+        var counted = 0;
+        try
+        {
+            using var reader = CsvReader.FromText(Decode(bytes), options);
+            while (reader.Read())
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else { if (c == '\n') line++; field.Append(c); }
-                continue;
+                var cells = new RawCell[reader.FieldCount];
+                for (var i = 0; i < cells.Length; i++) cells[i] = new RawCell(reader.GetString(i), null);
+                Add(rows, new RawRow((int)reader.LineNumber, cells), ref counted);
             }
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    cells.Add(new RawCell(field.ToString(), null));
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    if (end && cells.Count == 0 && field.Length == 0) break;
-                    cells.Add(new RawCell(field.ToString(), null));
-                    field.Clear();
-                    Add(rows, new RawRow(startLine, cells.ToArray()));
-                    cells.Clear();
-                    line++;
-                    startLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
+        }
+        catch (CsvFormatException)
+        {
+            throw new VolumeFileRefused("CSV 文件格式有误（引号不成对或某行过长），请用下载的模板重新填写");
         }
         return rows;
     }
 
-    private static void Add(List<RawRow> rows, RawRow row)
+    /// <summary>Blank rows count toward the cap too: a file of a million empty lines is refused, not walked through.</summary>
+    private static void Add(List<RawRow> rows, RawRow row, ref int counted)
     {
-        if (row.IsBlank) return;
-        if (rows.Count > MaxRows) throw new VolumeFileRefused($"文件数据超过 {MaxRows:N0} 行上限，请分批导入");
-        rows.Add(row);
+        if (++counted > MaxRows + 1) throw new VolumeFileRefused($"文件数据超过 {MaxRows:N0} 行上限（空行也计入），请分批导入");
+        if (!row.IsBlank) rows.Add(row);
     }
 
     private static string Decode(byte[] bytes)
