@@ -105,8 +105,11 @@ public sealed class ApiBody<T> : IApiBody, IEndpointParameterMetadataProvider wh
         {
             given = "（无效字符）";
         }
+        // System.Text.Json reports an escaped lone surrogate (\uD800) as a JsonException around this.
+        var badText = error.InnerException is InvalidOperationException;
         var message = type switch
         {
+            _ when badText => $"{label}包含无效的 Unicode 字符（如孤立的代理项 \\uD800）。",
             { IsEnum: true } => $"{label}“{given}”无效，可选值：{string.Join("、", Enum.GetNames(type))}。",
             _ when type == typeof(int) => $"{label}须为整数（范围 {int.MinValue} 至 {int.MaxValue}）。",
             _ when type == typeof(string) => $"{label}须为文本。",

@@ -116,6 +116,7 @@ public static class TicketEndpoints
         var page = ParseInt(query.Page, 1, "page", $"页码须为 1–{TicketFilter.MaxPage} 之间的整数。", errors, min: 1, max: TicketFilter.MaxPage);
         var pageSize = ParseInt(query.PageSize, 50, "pageSize", $"每页条数须为 1–{MaxPageSize} 之间的整数。", errors, min: 1, max: MaxPageSize);
         if (query.Q is { Length: > 100 }) errors.Add("q", "搜索内容最多 100 字。");
+        else if (query.Q is { } search && TextRules.NameProblem(search) is { } why) errors.Add("q", "搜索内容" + why);
         int? hallId = null;
         if (!string.IsNullOrWhiteSpace(query.Hall))
         {
