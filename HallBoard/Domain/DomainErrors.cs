@@ -39,3 +39,6 @@ public sealed class NotFoundException(string message) : HallBoardException(messa
 public sealed class ForbiddenException(string message) : HallBoardException(message);
 
 public sealed class BusyException() : HallBoardException("系统繁忙，请稍后重试。");
+
+/// <summary>The change clashes with a record that already exists (a unique rule), e.g. a second rating of one ticket.</summary>
+public sealed class DuplicateException(string message) : HallBoardException(message);

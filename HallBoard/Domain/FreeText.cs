@@ -13,8 +13,8 @@ public static class FreeText
         var value = text.Trim();
         if (value.Length > max)
             throw ValidationFailedException.For(field, $"{label}过长（最多 {max} 字）。");
-        if (TextRules.HasMarkup(value))
-            throw ValidationFailedException.For(field, label + TextRules.MarkupMessage);
+        if (TextRules.Problem(value) is { } why)
+            throw ValidationFailedException.For(field, label + why);
         return value;
     }
 }

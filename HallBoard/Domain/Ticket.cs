@@ -342,8 +342,8 @@ public sealed class Ticket
         var value = Blank(text);
         if (value is { Length: var n } && n > max)
             throw new TicketRuleException(TicketRule.TextTooLong, $"内容过长（最多 {max} 字）。");
-        if (value is not null && TextRules.HasMarkup(value))
-            throw new TicketRuleException(TicketRule.MarkupRefused, "内容" + TextRules.MarkupMessage);
+        if (value is not null && TextRules.Problem(value) is { } why)
+            throw new TicketRuleException(TicketRule.MarkupRefused, "内容" + why);
         return value;
     }
 

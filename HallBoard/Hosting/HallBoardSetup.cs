@@ -38,6 +38,7 @@ public static class HallBoardSetup
         builder.AddHallAccounts();
         builder.AddHallApi();
         builder.AddAdmin();
+        builder.AddRequestLimits();
         builder.Services.AddHallLive(builder.Configuration);
         builder.Services.AddTickets(builder.Configuration);
         builder.Services.AddSla();
@@ -69,6 +70,7 @@ public static class HallBoardSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseRequestLimits();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -55,6 +55,8 @@ public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter) :
     {
         if (string.IsNullOrWhiteSpace(hallCode) || hallCode.Length > MaxHallCodeLength)
             throw new HubException("请提供办税服务厅代码（例如 GX）。");
+        if (Domain.TextRules.HasHidden(hallCode, multiline: false))
+            throw new HubException("办税服务厅代码" + Domain.TextRules.HiddenMessage);
         var hall = await halls.ByCodeAsync(hallCode, Context.ConnectionAborted)
             ?? throw new HubException($"办税服务厅“{hallCode.Trim()}”不存在。");
         var user = Context.User!;

@@ -272,8 +272,11 @@ public sealed class TicketApiTests(HallAppFactory app) : IClassFixture<HallAppFa
         var command = await CommandAsync(999999, "resolve", new { resolution = "x" }, HttpStatusCode.NotFound);
         Assert.Equal("未找到", command.GetProperty("title").GetString());
 
+        // An address that exists for other methods is a 405 (issue 10), not a missing address.
         var delete = await _api.DeleteAsync("/api/tickets/1");
-        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, delete.StatusCode);
+        var unknown = await _api.DeleteAsync("/api/tickets/1/nowhere");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
 
         var notANumber = await _api.GetAsync("/api/tickets/GX-20261127-0001");
         Assert.Equal(HttpStatusCode.NotFound, notANumber.StatusCode);

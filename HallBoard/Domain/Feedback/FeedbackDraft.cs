@@ -23,11 +23,11 @@ public sealed record FeedbackDraft
         var content = Content?.Trim() ?? "";
         if (content.Length == 0) Fail("content", "请填写意见内容。");
         else if (content.Length > TaxpayerFeedback.MaxContent) Fail("content", $"意见内容最多 {TaxpayerFeedback.MaxContent} 字。");
-        else if (TextRules.HasMarkup(content)) Fail("content", "意见内容" + TextRules.MarkupMessage);
+        else if (TextRules.Problem(content) is { } why) Fail("content", "意见内容" + why);
 
         var name = string.IsNullOrWhiteSpace(ContactName) ? null : ContactName.Trim();
         if (name is { Length: > TaxpayerFeedback.MaxContactName }) Fail("contactName", $"联系人最多 {TaxpayerFeedback.MaxContactName} 字。");
-        else if (name is not null && TextRules.HasMarkup(name)) Fail("contactName", "联系人" + TextRules.MarkupMessage);
+        else if (name is not null && TextRules.NameProblem(name) is { } nameWhy) Fail("contactName", "联系人" + nameWhy);
 
         string? phone = null;
         if (!string.IsNullOrWhiteSpace(ContactPhone))

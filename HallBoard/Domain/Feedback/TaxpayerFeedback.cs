@@ -212,8 +212,8 @@ public sealed class TaxpayerFeedback
         var value = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         if (value is { Length: > MaxNote })
             throw new FeedbackRuleException($"{field}过长（最多 {MaxNote} 字）。");
-        if (value is not null && TextRules.HasMarkup(value))
-            throw new FeedbackRuleException(field + TextRules.MarkupMessage);
+        if (value is not null && TextRules.Problem(value) is { } why)
+            throw new FeedbackRuleException(field + why);
         return value;
     }
 }

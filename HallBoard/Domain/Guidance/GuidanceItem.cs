@@ -31,7 +31,7 @@ public sealed class GuidanceItem
         var value = name?.Trim() ?? "";
         if (value.Length == 0) errors["name"] = ["请填写业务事项名称。"];
         else if (value.Length > MaxName) errors["name"] = [$"业务事项名称最多 {MaxName} 字。"];
-        else if (TextRules.HasMarkup(value)) errors["name"] = ["业务事项名称" + TextRules.MarkupMessage];
+        else if (TextRules.NameProblem(value) is { } why) errors["name"] = ["业务事项名称" + why];
         if (!Enum.IsDefined(category)) errors["category"] = ["业务类别无效。"];
         if (!OnlineChannels.Contains(channel)) errors["channel"] = ["请选择一个线上办理渠道（电子税务局、手机APP、自助办税终端或智慧办税区电脑）。"];
         if (errors.Count > 0) throw new ValidationFailedException(errors);

@@ -1,5 +1,6 @@
 using HallBoard.Data;
 using HallBoard.Domain;
+using HallBoard.Domain.Validation;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,6 +92,8 @@ public sealed class BusinessAnalysis(IDbContextFactory<HallDbContext> dbFactory,
 
     private static void Check(DateOnly from, DateOnly to)
     {
+        if (DayRange.DayProblem(from, "开始日期") is { } early) throw ValidationFailedException.For("from", early);
+        if (DayRange.DayProblem(to, "结束日期") is { } late) throw ValidationFailedException.For("to", late);
         if (to < from) throw ValidationFailedException.For("to", "结束日期早于开始日期，请重新选择。");
         if (to.DayNumber - from.DayNumber + 1 > MaxDays) throw ValidationFailedException.For("to", $"一次最多分析 {MaxDays} 天。");
     }

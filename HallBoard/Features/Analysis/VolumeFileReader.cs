@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using CsvHelper;
 
 namespace HallBoard.Features.Analysis;
 
@@ -32,14 +29,23 @@ public static class VolumeFileReader
     /// <summary>Data rows a file may hold: ten years of days is plenty.</summary>
     public const int MaxRows = 3_700;
 
-    private const int Columns = 6;
+    internal const int Columns = 6;
+
+    /// <summary>What an .xlsx may hold once unpacked, in all its parts: a full template of <see cref="MaxRows"/> rows is under 1 MB.</summary>
+    public const long MaxUnpackedBytes = 20L * 1024 * 1024;
+
+    public const int MaxSharedStrings = (MaxRows + 1) * Columns;
+
+    internal const int MaxEntries = 100;
+
+    private const int MaxCsvRecordBytes = 64 * 1024;
 
     static VolumeFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static IReadOnlyList<RawRow> Read(byte[] bytes, string? fileName)
     {
         if (bytes.Length == 0) throw new VolumeFileRefused("文件是空的");
-        if (StartsWith(bytes, [0x50, 0x4B, 0x03, 0x04])) return ReadXlsx(bytes);
+        if (StartsWith(bytes, [0x50, 0x4B, 0x03, 0x04])) return VolumeXlsxReader.Read(bytes);
         if (StartsWith(bytes, [0xD0, 0xCF, 0x11, 0xE0]))
             throw new VolumeFileRefused("这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入");
         if (LooksBinary(bytes))
@@ -47,139 +53,37 @@ public static class VolumeFileReader
         return ReadCsv(bytes);
     }
 
-    private static IReadOnlyList<RawRow> ReadXlsx(byte[] bytes)
-    {
-        try
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, isEditable: false);
-            var workbook = document.WorkbookPart ?? throw new VolumeFileRefused("文件不是有效的 Excel 工作簿");
-            var first = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-                        ?? throw new VolumeFileRefused("工作簿中没有工作表");
-            if (workbook.GetPartById(first.Id!.Value!) is not WorksheetPart sheet)
-                throw new VolumeFileRefused("第一个工作表不是数据表");
-            var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-            return ReadSheet(sheet, shared);
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or KeyNotFoundException or ArgumentException)
-        {
-            throw new VolumeFileRefused("文件已损坏或不是有效的 Excel（.xlsx）文件");
-        }
-    }
-
-    private static List<RawRow> ReadSheet(WorksheetPart sheet, string[] shared)
-    {
-        var rows = new List<RawRow>();
-        using var reader = OpenXmlReader.Create(sheet);
-        RawCell[]? cells = null;
-        var rowNumber = 0;
-        var nextColumn = 0;
-        while (reader.Read())
-        {
-            if (reader.ElementType == typeof(Row))
-            {
-                if (reader.IsStartElement)
-                {
-                    var r = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
-                    rowNumber = int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
-                    cells = new RawCell[Columns];
-                    nextColumn = 0;
-                }
-                else if (cells is not null)
-                {
-                    Add(rows, new RawRow(rowNumber, cells));
-                    cells = null;
-                }
-            }
-            else if (reader.ElementType == typeof(Cell) && reader.IsStartElement && cells is not null)
-            {
-                var cell = (Cell)reader.LoadCurrentElement()!;
-                var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : nextColumn;
-                nextColumn = column + 1;
-                if (column < Columns) cells[column] = Value(cell, shared);
-            }
-        }
-        return rows;
-    }
-
-    private static RawCell Value(Cell cell, string[] shared)
-    {
-        var raw = cell.CellValue?.Text;
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
-            return new RawCell(int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : null, null);
-        if (type == CellValues.InlineString) return new RawCell(cell.InlineString?.InnerText, null);
-        if (type == CellValues.String || type == CellValues.Boolean || type == CellValues.Error || type == CellValues.Date)
-            return new RawCell(raw, null);
-        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? new RawCell(raw, number)
-            : new RawCell(raw, null);
-    }
-
-    private static int ColumnIndex(string reference)
-    {
-        var index = 0;
-        foreach (var c in reference)
-        {
-            if (c is < 'A' or > 'Z') break;
-            index = index * 26 + (c - 'A' + 1);
-        }
-        return index - 1;
-    }
-
     private static List<RawRow> ReadCsv(byte[] bytes)
     {
-        var text = Decode(bytes);
-        var rows = new List<RawRow>();
-        var cells = new List<RawCell>();
-        var field = new StringBuilder();
-        var line = 1;
-        var startLine = 1;
-        var quoted = false;
-        for (var i = 0; i <= text.Length; i++)
+        var options = CsvReaderOptions.Default with
         {
-            var end = i == text.Length;
-            var c = end ? '\n' : text[i];
-            if (quoted && !end)
+            Separator = ',', HasHeader = false, SkipEmptyLines = false, TrackLineNumbers = true,
+            FieldCountMismatch = CsvFieldCountHandling.Allow, MaxRecordSize = MaxCsvRecordBytes,
+        };
+        var rows = new List<RawRow>();
+        var counted = 0;
+        try
+        {
+            using var reader = CsvReader.FromText(Decode(bytes), options);
+            while (reader.Read())
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else { if (c == '\n') line++; field.Append(c); }
-                continue;
+                var cells = new RawCell[reader.FieldCount];
+                for (var i = 0; i < cells.Length; i++) cells[i] = new RawCell(reader.GetString(i), null);
+                Add(rows, new RawRow((int)reader.LineNumber, cells), ref counted);
             }
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    cells.Add(new RawCell(field.ToString(), null));
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    if (end && cells.Count == 0 && field.Length == 0) break;
-                    cells.Add(new RawCell(field.ToString(), null));
-                    field.Clear();
-                    Add(rows, new RawRow(startLine, cells.ToArray()));
-                    cells.Clear();
-                    line++;
-                    startLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
+        }
+        catch (CsvFormatException)
+        {
+            throw new VolumeFileRefused("CSV 文件格式有误（引号不成对或某行过长），请用下载的模板重新填写");
         }
         return rows;
     }
 
-    private static void Add(List<RawRow> rows, RawRow row)
+    /// <summary>Blank rows count toward the cap too: a file of a million empty lines is refused, not walked through.</summary>
+    internal static void Add(List<RawRow> rows, RawRow row, ref int counted)
     {
-        if (row.IsBlank) return;
-        if (rows.Count > MaxRows) throw new VolumeFileRefused($"文件数据超过 {MaxRows:N0} 行上限，请分批导入");
-        rows.Add(row);
+        if (++counted > MaxRows + 1) throw new VolumeFileRefused($"文件数据超过 {MaxRows:N0} 行上限（空行也计入），请分批导入");
+        if (!row.IsBlank) rows.Add(row);
     }
 
     private static string Decode(byte[] bytes)

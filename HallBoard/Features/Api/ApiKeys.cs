@@ -31,7 +31,7 @@ public sealed class ApiKeys(IDbContextFactory<HallDbContext> dbFactory, HallTime
     {
         var clean = (name ?? "").Trim();
         if (clean.Length is 0 or > 50) throw ValidationFailedException.For("name", "请填写密钥名称（最多 50 字）。");
-        if (TextRules.HasMarkup(clean)) throw ValidationFailedException.For("name", "密钥名称" + TextRules.MarkupMessage);
+        if (TextRules.NameProblem(clean) is { } why) throw ValidationFailedException.For("name", "密钥名称" + why);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.UtcNow;
         var entry = new ApiKey

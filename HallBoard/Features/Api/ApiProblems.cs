@@ -1,13 +1,9 @@
-using System.ComponentModel;
-using System.Reflection;
-using System.Text.Json;
+using HallBoard.Data;
 using HallBoard.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.Extensions.Options;
-using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using Microsoft.EntityFrameworkCore;
 
 namespace HallBoard.Features.Api;
 
@@ -22,6 +18,9 @@ public static class ApiProblems
     public const string ConflictTitle = "数据已被修改";
     public const string NotFoundTitle = "未找到";
 
+    /// <summary>Seconds a client is asked to wait when the database was busy.</summary>
+    public const int RetryAfterSeconds = 2;
+
     /// <summary>Marks endpoints whose errors, including failed sign-in, are answered as problems.</summary>
     public sealed class Marker;
 
@@ -31,13 +30,35 @@ public static class ApiProblems
         TicketRuleException r => TypedResults.Problem(r.Message, statusCode: StatusFor(r.Rule), title: RuleTitle,
             extensions: new Dictionary<string, object?> { ["rule"] = r.Rule.ToString() }),
         ConcurrencyConflictException c => TypedResults.Problem(c.Message, statusCode: StatusCodes.Status409Conflict, title: ConflictTitle),
+        DuplicateException d => TypedResults.Problem(d.Message, statusCode: StatusCodes.Status409Conflict, title: "数据重复"),
+        BusyException b => Busy(b.Message),
         NotFoundException n => TypedResults.Problem(n.Message, statusCode: StatusCodes.Status404NotFound, title: NotFoundTitle),
         ForbiddenException f => TypedResults.Problem(f.Message, statusCode: StatusCodes.Status403Forbidden, title: "无权操作"),
         _ => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status400BadRequest, title: "请求无法处理"),
     };
 
-    public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: ValidationTitle);
+    public static IResult Validation(IReadOnlyDictionary<string, string[]> errors, int status = StatusCodes.Status400BadRequest) =>
+        status == StatusCodes.Status400BadRequest
+            ? TypedResults.ValidationProblem(errors, title: ValidationTitle)
+            : TypedResults.Problem(new HttpValidationProblemDetails(errors)
+            {
+                Status = status,
+                Title = status switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => "请求体过大",
+                    StatusCodes.Status415UnsupportedMediaType => "不支持的请求格式",
+                    _ => ValidationTitle,
+                },
+                Detail = string.Join("；", errors.SelectMany(e => e.Value)),
+            });
+
+    /// <summary>503 with Retry-After: the database stayed locked by other writers past its busy timeout.</summary>
+    public static IResult Busy(string message = "系统繁忙，请稍后重试。") =>
+        new WithRetryAfter(TypedResults.Problem(message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "系统繁忙"));
+
+    /// <summary>A save the database refused for a reason no rule foresaw: a server error that says so, not a "conflict".</summary>
+    public static IResult SaveFailed() => TypedResults.Problem("保存失败：数据库拒绝了这次修改，未保存任何内容。请联系系统管理员。",
+        statusCode: StatusCodes.Status500InternalServerError, title: "保存失败");
 
     /// <summary>A refused state change is a conflict with the ticket's state; refused content cannot be processed.</summary>
     private static int StatusFor(TicketRule rule) => rule switch
@@ -46,6 +67,15 @@ public static class ApiProblems
             => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status409Conflict,
     };
+
+    private sealed class WithRetryAfter(IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }
 
 /// <summary>Answers body errors found while binding, and domain errors thrown by the handler, as problems.</summary>
@@ -54,8 +84,8 @@ public sealed class ApiProblemFilter : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         foreach (var argument in context.Arguments)
-            if (argument is IApiBody { Errors: { } errors })
-                return ApiProblems.Validation(errors);
+            if (argument is IApiBody { Errors: { } errors } body)
+                return ApiProblems.Validation(errors, body.Status);
         try
         {
             return await next(context);
@@ -63,6 +93,14 @@ public sealed class ApiProblemFilter : IEndpointFilter
         catch (HallBoardException error)
         {
             return ApiProblems.For(error);
+        }
+        catch (Exception error) when (DbFailures.IsBusy(error))
+        {
+            return ApiProblems.Busy();
+        }
+        catch (DbUpdateException)
+        {
+            return ApiProblems.SaveFailed();
         }
     }
 }
@@ -96,118 +134,6 @@ public sealed class ApiErrors
     public void ThrowIfAny()
     {
         if (_errors.Count > 0) throw new ValidationFailedException(_errors);
-    }
-}
-
-public interface IApiBody
-{
-    IReadOnlyDictionary<string, string[]>? Errors { get; }
-}
-
-/// <summary>
-/// A JSON request body read by the API itself: framework binding answers a bad body with an empty 400
-/// (or a 500 page in Development), whereas this names the field and the accepted values in Chinese.
-/// </summary>
-public sealed class ApiBody<T> : IApiBody, IEndpointParameterMetadataProvider where T : class
-{
-    private const int MaxBytes = 256 * 1024;
-    private readonly T? _value;
-
-    private ApiBody(T? value, IReadOnlyDictionary<string, string[]>? errors) => (_value, Errors) = (value, errors);
-
-    public IReadOnlyDictionary<string, string[]>? Errors { get; }
-
-    /// <summary>The body; only read by handlers, which run when <see cref="Errors"/> is null.</summary>
-    public T Value => _value ?? throw new InvalidOperationException("The body had errors.");
-
-    public static async ValueTask<ApiBody<T>?> BindAsync(HttpContext context, ParameterInfo parameter)
-    {
-        if (!context.Request.HasJsonContentType())
-            return Fail("body", "请求体须为 JSON（Content-Type: application/json）。");
-        var bytes = await ReadAsync(context.Request.Body, context.RequestAborted);
-        if (bytes is null) return Fail("body", $"请求体过大（最多 {MaxBytes / 1024} KB）。");
-        if (bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            return Fail("body", "请求体不能为空。");
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(bytes);
-        }
-        catch (JsonException error)
-        {
-            return Fail("body", $"请求体不是有效的 JSON（第 {error.LineNumber + 1} 行第 {error.BytePositionInLine + 1} 个字符附近）。");
-        }
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return Fail("body", "请求体须为 JSON 对象。");
-            var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            try
-            {
-                return new ApiBody<T>(document.Deserialize<T>(options), null);
-            }
-            catch (JsonException error)
-            {
-                return Describe(error, document.RootElement);
-            }
-        }
-    }
-
-    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
-        builder.Metadata.Add(new AcceptsMetadata(["application/json"], typeof(T)));
-
-    private static ApiBody<T> Fail(string field, string message) =>
-        new(null, new Dictionary<string, string[]> { [field] = [message] });
-
-    private static ApiBody<T> Describe(JsonException error, JsonElement root)
-    {
-        var name = error.Path is { Length: > 2 } path && path.StartsWith("$.")
-            ? path[2..].Split('.', '[')[0]
-            : null;
-        var property = name is null ? null
-            : typeof(T).GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (property is null) return Fail("body", "请求体中有字段的类型不正确。");
-
-        var field = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-        var label = property.GetCustomAttribute<DescriptionAttribute>()?.Description ?? field;
-        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        var given = TryFind(root, name!, out var value)
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
-            : null;
-        var message = type switch
-        {
-            { IsEnum: true } => $"{label}“{given}”无效，可选值：{string.Join("、", Enum.GetNames(type))}。",
-            _ when type == typeof(int) => $"{label}须为整数。",
-            _ when type == typeof(string) => $"{label}须为文本。",
-            _ => $"{label}格式不正确。",
-        };
-        return Fail(field, message);
-    }
-
-    private static bool TryFind(JsonElement root, string name, out JsonElement value)
-    {
-        foreach (var p in root.EnumerateObject())
-            if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = p.Value;
-                return true;
-            }
-        value = default;
-        return false;
-    }
-
-    private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }
 

@@ -41,12 +41,9 @@ public static class TicketEndpoints
         Command(group.MapPost("/{id:int}/resume", ResumeAsync).WithName("ResumeTicket").WithSummary("恢复处理（解决时限按暂停时长顺延）"));
 
         // Whatever no endpoint takes is still answered as a problem, not with the HTML not-found page. Routing
-        // steers a POST without a JSON body away from the JSON endpoints, so such a request lands here too.
-        group.Map("/{**rest}", (HttpRequest request) => HttpMethods.IsPost(request.Method) && !request.HasJsonContentType()
-                ? TypedResults.Problem("请求体须为 JSON（Content-Type: application/json）。",
-                    statusCode: StatusCodes.Status415UnsupportedMediaType, title: "不支持的请求格式")
-                : TypedResults.Problem("接口不存在，请核对地址和请求方法。",
-                    statusCode: StatusCodes.Status404NotFound, title: ApiProblems.NotFoundTitle))
+        // steers a POST without a JSON body, or a method an address does not take, away from the endpoints; such
+        // requests land here too (ApiFallback answers 415 / 405 / 404).
+        group.Map("/{**rest}", ApiFallback.Answer)
             .ExcludeFromDescription();
         return group;
     }
@@ -58,7 +55,7 @@ public static class TicketEndpoints
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Created<TicketRef>> CreateAsync(
-        ApiBody<CreateTicketRequest> body, ApiLookup lookup, TicketCommands commands, ClaimsPrincipal user, CancellationToken ct)
+        ApiBody<CreateTicketRequest> body, ApiLookup lookup, TicketCommands commands, HallTime time, ClaimsPrincipal user, CancellationToken ct)
     {
         var r = body.Value;
         var errors = new ApiErrors();
@@ -78,7 +75,7 @@ public static class TicketEndpoints
         };
         try
         {
-            draft = draft.Validated();
+            draft = draft.Validated(time.Today);
         }
         catch (ValidationFailedException invalid)
         {
@@ -116,9 +113,10 @@ public static class TicketEndpoints
         var status = ParseEnum<TicketStatus>(query.Status, "status", "状态", errors);
         var view = ParseEnum<QueueView>(query.View, "view", "视图", errors, except: QueueView.Mine) ?? QueueView.All;
         var channel = ParseEnum<Channel>(query.Channel, "channel", "渠道", errors);
-        var page = ParseInt(query.Page, 1, "page", "页码须为不小于 1 的整数。", errors, min: 1);
+        var page = ParseInt(query.Page, 1, "page", $"页码须为 1–{TicketFilter.MaxPage} 之间的整数。", errors, min: 1, max: TicketFilter.MaxPage);
         var pageSize = ParseInt(query.PageSize, 50, "pageSize", $"每页条数须为 1–{MaxPageSize} 之间的整数。", errors, min: 1, max: MaxPageSize);
         if (query.Q is { Length: > 100 }) errors.Add("q", "搜索内容最多 100 字。");
+        else if (query.Q is { } search && TextRules.NameProblem(search) is { } why) errors.Add("q", "搜索内容" + why);
         int? hallId = null;
         if (!string.IsNullOrWhiteSpace(query.Hall))
         {

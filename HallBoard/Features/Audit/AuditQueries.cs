@@ -1,4 +1,6 @@
 using HallBoard.Data;
+using HallBoard.Domain;
+using HallBoard.Domain.Validation;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,8 +40,15 @@ public sealed class AuditQueries(IDbContextFactory<HallDbContext> dbFactory, Hal
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>(page - 1) × size must not overflow; nobody pages this far by hand.</summary>
+    public const int MaxPage = 10_000;
+
     public async Task<AuditResults> ListAsync(AuditFilter filter, CancellationToken ct = default)
     {
+        if (filter.From is DateOnly early && DayRange.DayProblem(early, "开始日期") is { } tooEarly)
+            throw ValidationFailedException.For("from", tooEarly);
+        if (filter.To is DateOnly late && DayRange.DayProblem(late, "结束日期") is { } tooLate)
+            throw ValidationFailedException.For("to", tooLate);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.AuditEntries.AsNoTracking();
         if (filter.HallId is int hall) q = q.Where(a => a.HallId == hall || a.HallId == null);
@@ -65,7 +74,7 @@ public sealed class AuditQueries(IDbContextFactory<HallDbContext> dbFactory, Hal
 
         var total = await q.CountAsync(ct);
         var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, filter.Page);
+        var page = Math.Clamp(filter.Page, 1, MaxPage);
         var rows = await q
             .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
             .Skip((page - 1) * size).Take(size)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HallBoard.Domain;
+using HallBoard.Domain.Validation;
 
 namespace HallBoard.Features.Dashboard;
 
@@ -11,7 +12,7 @@ public sealed record DashboardPeriod(DateOnly From, DateOnly To)
     public const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>A custom range is at most a year, so every figure stays a bounded scan of the index.</summary>
-    public const int MaxDays = 366;
+    public const int MaxDays = DayRange.DashboardMaxDays;
 
     public int Days => To.DayNumber - From.DayNumber + 1;
 
@@ -39,13 +40,8 @@ public sealed record DashboardPeriod(DateOnly From, DateOnly To)
     {
         if (from is null || to is null)
             throw ValidationFailedException.For("period", "请选择开始日期和结束日期。");
-        if (to < from)
-            throw ValidationFailedException.For("period",
-                $"结束日期 {Text(to.Value)} 早于开始日期 {Text(from.Value)}，请重新选择日期范围。");
-        var period = new DashboardPeriod(from.Value, to.Value);
-        if (period.Days > MaxDays)
-            throw ValidationFailedException.For("period", $"日期范围最长 {MaxDays} 天，请缩小范围。");
-        return period;
+        DayRange.Check(from.Value, to.Value, MaxDays, "period", "period");
+        return new DashboardPeriod(from.Value, to.Value);
     }
 
     /// <summary>The period from a link's query (yyyy-MM-dd), validated as <see cref="Custom"/>.</summary>

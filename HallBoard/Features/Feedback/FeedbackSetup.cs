@@ -30,7 +30,10 @@ public static class FeedbackSetup
 
     private static Task<IResult> AfterRatingAsync(string token, [FromForm] FeedbackForm form, HttpContext ctx,
         FeedbackCommands commands, FeedbackThrottle throttle) =>
-        SubmitAsync($"/rate/{Uri.EscapeDataString(token)}/feedback", form, ctx, throttle,
+        !Satisfaction.SatisfactionLinks.IsWellFormed(token)
+            ? Task.FromResult<IResult>(TypedResults.Problem("评价链接无效，请向工作人员索取新的评价二维码。",
+                statusCode: StatusCodes.Status404NotFound, title: "评价链接无效"))
+            : SubmitAsync($"/rate/{Uri.EscapeDataString(token)}/feedback", form, ctx, throttle,
             draft => commands.SubmitAfterRatingAsync(token, draft, ctx.RequestAborted));
 
     private static Task<IResult> PublicAsync(string code, [FromForm] FeedbackForm form, HttpContext ctx,
@@ -43,7 +46,9 @@ public static class FeedbackSetup
     {
         // Kestrel stops reading at the endpoint's size limit; this also answers servers that do not enforce it.
         var limit = ctx.RequestServices.GetRequiredService<IOptions<FeedbackOptions>>().Value.PublicMaxBodyBytes;
-        if (ctx.Request.ContentLength > limit) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (ctx.Request.ContentLength > limit)
+            return TypedResults.Problem($"提交内容过大（最多 {limit / 1024} KB），请精简后再提交。",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "提交内容过大");
         try
         {
             if (!throttle.TryAcquire(ctx.Connection.RemoteIpAddress?.ToString()))

@@ -1,5 +1,6 @@
 using HallBoard.Data;
 using HallBoard.Domain;
+using HallBoard.Domain.Validation;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,7 @@ public sealed class GuidanceStats(IDbContextFactory<HallDbContext> dbFactory, Ha
     /// <summary>Tickets taken in from <paramref name="from"/> to <paramref name="to"/> (local days, both included).</summary>
     public async Task<GuidanceSummary> SummaryAsync(int hallId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
+        DayRange.Check(from, to, DayRange.DashboardMaxDays);
         var start = time.DayStartUtc(from);
         var end = time.DayStartUtc(to.AddDays(1));
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -82,9 +82,9 @@ public sealed class IncidentCommands(IDbContextFactory<HallDbContext> dbFactory,
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (DbFailures.IsKnown(error))
         {
-            throw new IncidentRuleException("该重大事件已被他人修改，请刷新后再试。");
+            throw DbFailures.Translate(error, () => new IncidentRuleException("该重大事件已被他人修改，请刷新后再试。"));
         }
         return incident;
     }

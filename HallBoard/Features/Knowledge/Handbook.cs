@@ -2,6 +2,7 @@ using System.Globalization;
 using ClosedXML.Excel;
 using HallBoard.Data;
 using HallBoard.Domain;
+using HallBoard.Domain.Validation;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,8 @@ public sealed class Handbook(IDbContextFactory<HallDbContext> dbFactory, HallTim
     {
         if (from == default || to == default)
             throw ValidationFailedException.For("from", "请选择统计的起止日期。");
+        if (DayRange.DayProblem(from, "开始日期") is { } early) throw ValidationFailedException.For("from", early);
+        if (DayRange.DayProblem(to, "结束日期") is { } late) throw ValidationFailedException.For("to", late);
         if (to < from)
             throw ValidationFailedException.For("to", "结束日期早于开始日期，请重新选择。");
         if (to.DayNumber - from.DayNumber >= MaxDays)

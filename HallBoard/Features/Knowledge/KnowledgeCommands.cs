@@ -139,9 +139,9 @@ public sealed class KnowledgeCommands(IDbContextFactory<HallDbContext> dbFactory
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (DbFailures.IsKnown(error))
         {
-            throw new KnowledgeRuleException("该知识条目已被他人修改，请刷新后再试。");
+            throw DbFailures.Translate(error, () => new KnowledgeRuleException("该知识条目已被他人修改，请刷新后再试。"));
         }
     }
 

@@ -121,9 +121,9 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (DbFailures.IsKnown(error))
         {
-            throw new KnowledgeRuleException("该疑难问题已被他人修改，请刷新后再试。");
+            throw DbFailures.Translate(error, () => new KnowledgeRuleException("该疑难问题已被他人修改，请刷新后再试。"));
         }
         return Ref(problem);
     }

@@ -89,10 +89,15 @@ public sealed class SatisfactionLinks(
     private LinkState StateOf(SatisfactionLink link) =>
         link.UsedUtc is not null ? LinkState.Used : time.UtcNow > link.ExpiresUtc ? LinkState.Expired : LinkState.Valid;
 
+    /// <summary>The shape of a token this class hands out: URL-safe Base64 of 24 bytes. Anything else cannot be a
+    /// link and must never reach a redirect's Location header (non-ASCII there is an error, not a 404).</summary>
+    public static bool IsWellFormed(string? token) =>
+        token is { Length: > 0 and <= 64 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     private async Task<(SatisfactionLink Link, string HallName, DateTime CreatedUtc)?> FindAsync(string? token, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 64) return null;
-        var hash = Hash(token);
+        if (!IsWellFormed(token)) return null;
+        var hash = Hash(token!);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await (from l in db.SatisfactionLinks.AsNoTracking()
                            join t in db.Tickets on l.TicketId equals t.Id

@@ -74,6 +74,8 @@ public static class SatisfactionSetup
 
     private static async Task<IResult> RateAsync(string token, [FromForm] int? level, [FromForm] string? comment, SatisfactionLinks links)
     {
+        if (!SatisfactionLinks.IsWellFormed(token))
+            return TypedResults.Problem("评价链接无效，请向工作人员索取新的评价二维码。", statusCode: StatusCodes.Status404NotFound, title: "评价链接无效");
         try
         {
             if (level is not int l || !Enum.IsDefined((SatisfactionLevel)l))

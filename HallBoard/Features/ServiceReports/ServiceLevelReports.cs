@@ -162,9 +162,9 @@ public sealed class ServiceLevelReports(IDbContextFactory<HallDbContext> dbFacto
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (DbFailures.IsKnown(error))
         {
-            throw new HallBoardConflict();
+            throw DbFailures.Translate(error, () => new HallBoardConflict());
         }
     }
 

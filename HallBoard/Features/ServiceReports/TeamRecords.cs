@@ -127,7 +127,7 @@ public sealed class TeamRecords(IDbContextFactory<HallDbContext> dbFactory, Hall
         var value = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         if (value is null) errors[field] = [$"请填写{name}。"];
         else if (value.Length > max) errors[field] = [$"{name}过长（最多 {max} 字）。"];
-        else if (TextRules.HasMarkup(value)) errors[field] = [name + TextRules.MarkupMessage];
+        else if (TextRules.Problem(value) is { } why) errors[field] = [name + why];
         return value;
     }
 }

@@ -48,7 +48,7 @@ public sealed class SlaCalendarEditor(IDbContextFactory<HallDbContext> dbFactory
         var clean = (name ?? "").Trim();
         if (clean.Length == 0) throw ValidationFailedException.For("name", "请填写假期名称，如“国庆节”。");
         if (clean.Length > MaxNameLength) throw ValidationFailedException.For("name", $"假期名称最多 {MaxNameLength} 字。");
-        if (TextRules.HasMarkup(clean)) throw ValidationFailedException.For("name", "假期名称" + TextRules.MarkupMessage);
+        if (TextRules.NameProblem(clean) is { } why) throw ValidationFailedException.For("name", "假期名称" + why);
         var from = ParseDate(first, "first", "开始日期", year);
         var to = string.IsNullOrWhiteSpace(last) ? from : ParseDate(last, "last", "结束日期", year);
         if (to < from) throw ValidationFailedException.For("last", $"结束日期 {Text(to)} 早于开始日期 {Text(from)}。");
@@ -85,7 +85,7 @@ public sealed class SlaCalendarEditor(IDbContextFactory<HallDbContext> dbFactory
             throw ValidationFailedException.For("day", $"调休上班日应为周六或周日，{Text(date)} 是{Weekday(date)}。");
         var cleanNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (cleanNote is { Length: > MaxNameLength }) throw ValidationFailedException.For("note", $"说明最多 {MaxNameLength} 字。");
-        if (cleanNote is not null && TextRules.HasMarkup(cleanNote)) throw ValidationFailedException.For("note", "说明" + TextRules.MarkupMessage);
+        if (cleanNote is not null && TextRules.NameProblem(cleanNote) is { } why) throw ValidationFailedException.For("note", "说明" + why);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.MakeUpWorkdays.AnyAsync(m => m.Day == date, ct))

@@ -28,7 +28,7 @@ public sealed class TicketCommands(
 
     public async Task<TicketRef> IntakeAsync(int hallId, TicketDraft draft, Actor actor, bool takeNow, CancellationToken ct = default)
     {
-        var valid = draft.Validated();
+        var valid = draft.Validated(time.Today);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -116,10 +116,10 @@ public sealed class TicketCommands(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (DbFailures.IsKnown(error))
         {
-            // A version check or a unique rule (one rating per ticket) lost a race with another change.
-            throw new ConcurrencyConflictException();
+            // A version check lost a race (conflict), or a unique rule did: one rating per ticket.
+            throw DbFailures.Translate(error, () => new ConcurrencyConflictException(), "该工单已有评价或记录与已有数据重复，请刷新后再试。");
         }
         await PublishAsync(ticket, statuses);
         if (!ratedBefore && ticket.Satisfaction is { } rating && Ticket.IsBadRating(rating.Level))

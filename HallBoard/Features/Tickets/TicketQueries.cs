@@ -9,6 +9,10 @@ public enum QueueView { All, Waiting, Mine, Overdue, ToCallBack, Open }
 
 public sealed record TicketFilter
 {
+    /// <summary>The last page anyone can ask for: 10,000 pages of 200 rows is two million tickets, and
+    /// (page - 1) × size stays far from overflowing an int.</summary>
+    public const int MaxPage = 10_000;
+
     public int? HallId { get; init; }
     public QueueView View { get; init; } = QueueView.Open;
     public int? EngineerId { get; init; }
@@ -68,7 +72,7 @@ public sealed class TicketQueries(IDbContextFactory<HallDbContext> dbFactory, Ha
             q = q.Where(t => t.Number.Contains(s) || t.TaxpayerName.ToUpper().Contains(s) || (t.TaxpayerId != null && t.TaxpayerId.Contains(s)));
         }
         var total = await q.CountAsync(ct);
-        var page = Math.Max(1, filter.Page);
+        var page = Math.Clamp(filter.Page, 1, TicketFilter.MaxPage);
         var size = Math.Clamp(filter.PageSize, 1, 200);
         var ordered = filter.View == QueueView.ToCallBack
             ? q.OrderBy(t => t.ResolvedUtc)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HallBoard.Domain;
+using HallBoard.Domain.Validation;
 
 namespace HallBoard.Features.Reports.Export;
 
@@ -9,14 +10,26 @@ public sealed record ExportFilter(int? HallId, DateOnly From, DateOnly To, Ticke
 {
     public const string DateFormat = "yyyy-MM-dd";
 
+    /// <summary>Three years: a longer export is a copy of the database, not a report.</summary>
+    public const int MaxDays = DayRange.ExportMaxDays;
+
     /// <summary>The filter itself, or a <see cref="ValidationFailedException"/> naming every problem.</summary>
     public ExportFilter Validated()
     {
         var errors = new Dictionary<string, string[]>();
         if (From == default || To == default)
             errors["from"] = ["请选择导出的起止日期。"];
-        else if (To < From)
-            errors["to"] = [$"结束日期 {To.ToString(DateFormat, CultureInfo.InvariantCulture)} 早于开始日期 {From.ToString(DateFormat, CultureInfo.InvariantCulture)}，请重新选择日期范围。"];
+        else
+        {
+            try
+            {
+                DayRange.Check(From, To, MaxDays);
+            }
+            catch (ValidationFailedException range)
+            {
+                foreach (var (field, messages) in range.Errors) errors[field] = messages;
+            }
+        }
         if (Status is { } status && !Enum.IsDefined(status)) errors["status"] = ["工单状态无效。"];
         if (Channel is { } channel && !Enum.IsDefined(channel)) errors["channel"] = ["渠道无效。"];
         if (Category is { } category && !Enum.IsDefined(category)) errors["category"] = ["业务类别无效。"];
