@@ -33,6 +33,7 @@ public static class HallBoardSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<HallOptions>(builder.Configuration.GetSection("Hall"));
         builder.Services.AddSingleton<HallTime>();
+        builder.Services.AddSingleton<PublicLinks>();
         builder.AddHallData();
         builder.AddHallAccounts();
         builder.AddHallApi();
@@ -67,6 +68,7 @@ public static class HallBoardSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles(new StaticFileOptions
         {
