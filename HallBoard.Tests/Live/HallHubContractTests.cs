@@ -98,8 +98,12 @@ public sealed class HallHubContractTests(LiveHallFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_screen_receives_only_the_halls_it_joined()
     {
+        // A key reaches only the hall it is bound to, so the other hall's screen has its own key.
+        var smKey = "hb_sm_" + Guid.NewGuid().ToString("N");
+        await Hall.App.Get<HallBoard.Features.Api.ApiKeys>().ImportAsync(
+            "思明大屏", smKey, HallBoard.Domain.Actor.System, default, fixture.OtherHallId, HallBoard.Data.ApiScopes.Read);
         var (gx, gxEvents) = await Hall.JoinedAsync();
-        var (sm, smEvents) = await Hall.JoinedAsync(LiveHallFixture.OtherHallCode);
+        var (sm, smEvents) = await Hall.JoinedAsync(LiveHallFixture.OtherHallCode, smKey);
         await using var _ = gx;
         await using var __ = sm;
         var notifier = Hall.App.Get<HallNotifier>();

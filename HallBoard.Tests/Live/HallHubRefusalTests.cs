@@ -34,7 +34,7 @@ public sealed class HallHubRefusalTests(LiveHallFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Staff_may_join_only_their_own_hall_while_admins_and_keys_may_join_any()
+    public async Task Staff_and_keys_may_join_only_their_own_hall_while_admins_may_join_any()
     {
         await using var engineer = Hall.Hub(apiKey: null, cookies: await Hall.SignInAsync("eng1"));
         await engineer.StartAsync();
@@ -48,7 +48,9 @@ public sealed class HallHubRefusalTests(LiveHallFixture fixture) : IClassFixture
 
         await using var integration = Hall.Hub();
         await integration.StartAsync();
-        await integration.InvokeAsync<JsonElement>("JoinHall", LiveHallFixture.OtherHallCode);
+        var keyRefused = await Assert.ThrowsAsync<HubException>(() => integration.InvokeAsync<JsonElement>("JoinHall", LiveHallFixture.OtherHallCode));
+        Assert.Contains("该接口密钥只能接收其绑定的办税服务厅", keyRefused.Message);
+        await integration.InvokeAsync<JsonElement>("JoinHall", "GX");
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public static class HallBoardSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<HallOptions>(builder.Configuration.GetSection("Hall"));
         builder.Services.AddSingleton<HallTime>();
+        builder.Services.AddSingleton<PublicLinks>();
         builder.AddHallData();
         builder.AddHallAccounts();
         builder.AddHallApi();
@@ -71,6 +72,7 @@ public static class HallBoardSetup
             app.UseHsts();
         }
         app.UseRequestLimits();
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -6,6 +6,9 @@ public sealed class HallOptions
 {
     /// <summary>IANA id of the zone times are shown in; stored times are always UTC.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Where taxpayers reach the app ("https://hall.example.cn/"); QR codes are built on it.</summary>
+    public string? PublicBaseUrl { get; set; }
 }
 
 /// <summary>The hall's clock: now in UTC, and UTC shown in the hall's local time (China Standard Time).</summary>

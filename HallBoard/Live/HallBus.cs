@@ -13,7 +13,12 @@ public sealed class InProcessHallBus(HallDelivery delivery) : IHallBus
 }
 
 /// <summary>What an instance does with each change it hears of: hub clients and subscribed circuits, side by side.</summary>
-public sealed class HallDelivery(HallFeed feed, HubBroadcaster hub)
+public sealed class HallDelivery(HallFeed feed, HubBroadcaster hub, HubKeyConnections keys)
 {
-    public Task DeliverAsync(HallChange change) => Task.WhenAll(hub.BroadcastAsync(change), feed.DeliverAsync(change));
+    public Task DeliverAsync(HallChange change)
+    {
+        if (change.Kind != HallChangeKind.KeyRevoked) return Task.WhenAll(hub.BroadcastAsync(change), feed.DeliverAsync(change));
+        if (change.ApiKeyId is int key) keys.Abort(key);
+        return Task.CompletedTask;
+    }
 }

@@ -2,7 +2,7 @@ using HallBoard.Domain;
 
 namespace HallBoard.Live;
 
-public enum HallChangeKind { TicketChanged, EngineerStatusChanged, FiguresChanged, AlertRaised, AlertCleared, LeadNotice }
+public enum HallChangeKind { TicketChanged, EngineerStatusChanged, FiguresChanged, AlertRaised, AlertCleared, LeadNotice, KeyRevoked }
 
 /// <summary>
 /// A notice that something in a hall changed. It travels between app instances as JSON, so it holds
@@ -21,8 +21,12 @@ public sealed record HallChange(
     HallFigures? Figures = null,
     HallAlert? Alert = null,
     DateTime? AtUtc = null,
-    LeadNotice? Notice = null)
+    LeadNotice? Notice = null,
+    int? ApiKeyId = null)
 {
+    /// <summary>An API key was revoked: every instance closes that key's hub connections. Belongs to no hall.</summary>
+    public static HallChange KeyRevoked(int apiKeyId) => new(HallChangeKind.KeyRevoked, 0, ApiKeyId: apiKeyId);
+
     public static HallChange EngineerStatusChanged(int hallId, EngineerFacts engineer) =>
         new(HallChangeKind.EngineerStatusChanged, hallId, Engineer: engineer);
 

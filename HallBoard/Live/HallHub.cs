@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using HallBoard.Features.Account;
-using HallBoard.Features.Api;
+using HallBoard.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
@@ -13,7 +13,7 @@ namespace HallBoard.Live;
 /// </summary>
 [Authorize(Policy = LiveSetup.HubPolicy)]
 [SkipStatusCodePages] // a refused client gets its 401, not the app's not-found page re-executed as a POST
-public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter) : Hub<IHallClient>
+public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter, HubKeyConnections keys) : Hub<IHallClient>
 {
     public const string Path = "/hubs/hall";
     private const int MaxHallCodeLength = 32;
@@ -27,6 +27,7 @@ public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter) :
         if (!limiter.TryAcquire(principal))
             throw new HubException($"同一账号或接口密钥最多同时保持 {limiter.Limit} 个实时连接，已拒绝本连接。请关闭不用的连接后重试。");
         Context.Items[CountedAs] = principal;
+        if (HubKeyConnections.KeyIdOf(Context.User) is int key) keys.Add(key, Context);
         return Task.CompletedTask;
     }
 
@@ -34,6 +35,7 @@ public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter) :
     {
         if (Context.Items.TryGetValue(CountedAs, out var principal) && principal is string counted)
             limiter.Release(counted);
+        if (HubKeyConnections.KeyIdOf(Context.User) is int key) keys.Remove(key, Context);
         return Task.CompletedTask;
     }
 
@@ -59,10 +61,13 @@ public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter) :
             throw new HubException("办税服务厅代码" + Domain.TextRules.HiddenMessage);
         var hall = await halls.ByCodeAsync(hallCode, Context.ConnectionAborted)
             ?? throw new HubException($"办税服务厅“{hallCode.Trim()}”不存在。");
-        var user = Context.User!;
-        var anyHall = user.IsInRole(Roles.Admin) || user.IsInRole(ApiKeyAuthentication.IntegrationRole);
-        if (!anyHall && int.TryParse(user.FindFirstValue(HallClaims.HallId), out var own) && own != hall.Id)
-            throw new HubException("只能接收本人所属办税服务厅的实时数据。");
+        // Keys and people alike: their own hall, or every hall only when granted; no hall at all means none.
+        var actor = Context.User!.ToActor();
+        if (!actor.AllHalls && actor.HallId is null) throw new HubException(Actor.NoHallMessage);
+        if (!actor.CanSee(hall.Id))
+            throw new HubException(HubKeyConnections.KeyIdOf(Context.User) is null
+                ? "只能接收本人所属办税服务厅的实时数据。"
+                : "该接口密钥只能接收其绑定的办税服务厅的实时数据。");
         return hall;
     }
 

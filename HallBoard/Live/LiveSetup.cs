@@ -22,6 +22,7 @@ public static class LiveSetup
         services.AddSingleton<HubBroadcaster>();
         services.AddSingleton<HallDirectory>();
         services.AddSingleton<HubConnectionLimiter>();
+        services.AddSingleton<HubKeyConnections>();
         services.AddSingleton<InProcessHallBus>();
         services.AddSingleton<RedisHallBus>();
         services.AddSingleton<IHallBus>(sp => sp.GetRequiredService<IOptions<LiveOptions>>().Value.UsesRedis

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HallBoard.Domain.Validation;
 
 namespace HallBoard.Live;
 
@@ -13,4 +14,10 @@ public static class Masking
         if (string.IsNullOrEmpty(trimmed)) return null;
         return StringInfo.GetNextTextElement(trimmed) + "**";
     }
+
+    /// <summary>"9135**********0Y43": first and last four kept.</summary>
+    public static string? TaxpayerId(string? id) => string.IsNullOrWhiteSpace(id) ? null : Domain.Validation.TaxpayerId.Mask(id);
+
+    /// <summary>"138****5678".</summary>
+    public static string? Phone(string? phone) => string.IsNullOrWhiteSpace(phone) ? null : PhoneNumber.Mask(phone);
 }

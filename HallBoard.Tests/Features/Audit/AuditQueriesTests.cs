@@ -35,21 +35,22 @@ public sealed class AuditQueriesTests(AuditQueriesTests.App app) : IClassFixture
         Assert.Equal("李娜", failure.ActorName);
         Assert.Equal("User", failure.EntityType);
         Assert.Equal("eng3", failure.EntityId);
-        Assert.Equal("密码错误或用户不存在", failure.After);
+        Assert.Equal(HallBoard.Features.Account.SignInEndpoint.FailedOutcome, failure.After);
     }
 
     [Fact]
-    public async Task A_sign_in_with_an_unknown_name_is_recorded_under_that_name()
+    public async Task A_sign_in_with_an_unknown_name_is_recorded_in_the_summary_of_its_address_and_minute()
     {
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
 
         await FormPost.SignInAsync(client, "intruder", "123456");
+        await app.Get<HallBoard.Features.Account.UnknownSignIns>().FlushAsync(all: true);
 
-        var page = await Audit.ListAsync(new AuditFilter { Actor = "intruder" });
-        var failure = Assert.Single(page.Rows);
-        Assert.Equal("登录失败", failure.Action);
-        Assert.Equal("unknown:intruder", failure.ActorId);
-        Assert.Contains("登录失败", await Audit.ActionsAsync());
+        var page = await Audit.ListAsync(new AuditFilter { Action = HallBoard.Features.Account.UnknownSignIns.Action });
+        var failure = Assert.Single(page.Rows, r => r.After!.Contains("intruder"));
+        Assert.Equal("未知用户", failure.ActorName);
+        Assert.Contains("不存在的用户名 1 次", failure.After);
+        Assert.Contains(HallBoard.Features.Account.UnknownSignIns.Action, await Audit.ActionsAsync());
     }
 
     [Fact]

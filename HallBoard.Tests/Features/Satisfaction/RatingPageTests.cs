@@ -93,7 +93,7 @@ public sealed class RatingPageTests(HallAppFactory app) : IClassFixture<HallAppF
         var tablet = Browser();
         await FormPost.SignInAsync(tablet, "eng2", DemoDataPassword);
 
-        var handover = await tablet.GetAsync($"/tickets/{ticketId}/handover");
+        var handover = await FormPost.SubmitAsync(tablet, "/login", $"/tickets/{ticketId}/handover", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, handover.StatusCode);
         var ratePath = handover.Headers.Location!.ToString();
         Assert.StartsWith("/rate/", ratePath);

@@ -100,14 +100,27 @@ public sealed class TicketDetailPageTests(HallAppFactory app) : BunitTestBase(ap
     }
 
     [Fact]
-    public async Task An_error_handed_back_in_the_address_is_shown()
+    public async Task A_hand_over_error_code_is_shown_as_its_fixed_sentence()
     {
         var ticket = await Commands.IntakeAsync(HallId, Walkin, Me, takeNow: false);
-        Navigation.NavigateTo($"/tickets/{ticket.Id}?error={Uri.EscapeDataString("该工单已评价，不能重复评价。")}");
+        Navigation.NavigateTo($"/tickets/{ticket.Id}?error=rated");
 
         var page = RenderDetail(ticket.Id);
 
         Assert.Contains("该工单已评价，不能重复评价。", page.Find(".mud-alert").TextContent);
+
+    }
+
+    [Fact]
+    public async Task Free_text_in_the_error_address_value_is_never_shown()
+    {
+        var ticket = await Commands.IntakeAsync(HallId, Walkin, Me, takeNow: false);
+        Navigation.NavigateTo($"/tickets/{ticket.Id}?error={Uri.EscapeDataString("请拨打 400-000-0000 领取退税")}");
+
+        var page = RenderDetail(ticket.Id);
+
+        page.WaitForAssertion(() => Assert.Contains(ticket.Number, page.Markup));
+        Assert.DoesNotContain("400-000-0000", page.Markup);
     }
 
     private IRenderedComponent<TicketDetailPage> RenderDetail(int id)

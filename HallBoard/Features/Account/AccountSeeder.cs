@@ -55,7 +55,8 @@ public sealed class AccountSeeder(
 
     public async Task<HallUser> CreateUserAsync(string userName, string displayName, string password, string role, int? hallId, int? engineerId)
     {
-        var user = new HallUser { UserName = userName, DisplayName = displayName, HallId = hallId, EngineerId = engineerId, LockoutEnabled = true };
+        // Wall screens are never locked out (a guesser could darken the hall's screen); the address throttle guards them.
+        var user = new HallUser { UserName = userName, DisplayName = displayName, HallId = hallId, EngineerId = engineerId, LockoutEnabled = role != Roles.Display };
         Check(await users.CreateAsync(user, password), $"user {userName}");
         Check(await users.AddToRoleAsync(user, role), $"role of {userName}");
         if (engineerId is int id)

@@ -1,10 +1,5 @@
 using HallBoard.Data;
-using HallBoard.Domain;
-using HallBoard.Features.Audit;
-using HallBoard.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace HallBoard.Features.Account;
 
@@ -39,12 +34,16 @@ public static class AccountSetup
         });
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AccountSeeder>();
+        builder.Services.Configure<SignInOptions>(builder.Configuration.GetSection("SignIn"));
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<UnknownSignIns>();
+        builder.Services.AddHostedService<UnknownSignInFlusher>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapHallAccounts(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/login", SignInAsync).AllowAnonymous();
+        app.MapPost("/account/login", SignInEndpoint.SignInAsync).AllowAnonymous();
         app.MapPost("/account/logout", async (SignInManager<HallUser> signIn) =>
         {
             await signIn.SignOutAsync();
@@ -52,32 +51,6 @@ public static class AccountSetup
         }).RequireAuthorization();
         return app;
     }
-
-    private static async Task<IResult> SignInAsync(
-        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-        SignInManager<HallUser> signIn, IDbContextFactory<HallDbContext> dbFactory, HallTime time)
-    {
-        var back = SafeReturnUrl(returnUrl);
-        var name = (userName ?? "").Trim();
-        if (name.Length == 0 || string.IsNullOrEmpty(password) || name.Length > 100)
-            return Results.LocalRedirect($"/login?error=empty&returnUrl={Uri.EscapeDataString(back)}");
-
-        var result = await signIn.PasswordSignInAsync(name, password, isPersistent: false, lockoutOnFailure: true);
-        var user = await signIn.UserManager.FindByNameAsync(name);
-        await using (var db = await dbFactory.CreateDbContextAsync())
-        {
-            var actor = new Actor(user?.Id ?? $"unknown:{name}", user?.DisplayName ?? name, user?.EngineerId, user?.HallId);
-            var outcome = result.Succeeded ? "成功" : result.IsLockedOut ? "账户已锁定" : "密码错误或用户不存在";
-            db.Audit(actor, time.UtcNow, result.Succeeded ? "登录成功" : "登录失败", "User", name, null, outcome);
-            await db.SaveChangesAsync();
-        }
-        if (result.Succeeded) return Results.LocalRedirect(back);
-        var error = result.IsLockedOut ? "locked" : "invalid";
-        return Results.LocalRedirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(back)}");
-    }
-
-    private static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
 
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace HallBoard.Features.Api;
 
-/// <summary>Accepts "Authorization: Bearer &lt;key&gt;" (or "access_token" on the hub, where browsers cannot set headers).</summary>
+/// <summary>Accepts "Authorization: Bearer &lt;key&gt;"; "access_token" in the query only where a browser cannot set
+/// a header: opening the hub's WebSocket or event stream (a key in a URL ends up in logs, so nowhere else).</summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -19,7 +20,7 @@ public sealed class ApiKeyAuthentication(
         string? key = null;
         var header = Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) key = header["Bearer ".Length..].Trim();
-        else if (Request.Path.StartsWithSegments("/hubs") && Request.Query.TryGetValue("access_token", out var token)) key = token.ToString();
+        else if (IsBrowserHubTransport(Request) && Request.Query.TryGetValue("access_token", out var token)) key = token.ToString();
         if (key is null) return AuthenticateResult.NoResult();
 
         var found = await keys.FindActiveAsync(key, Context.RequestAborted);
@@ -37,6 +38,12 @@ public sealed class ApiKeyAuthentication(
             identity.AddClaim(new Claim(HallClaims.Scope, scope));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    private static bool IsBrowserHubTransport(HttpRequest request) =>
+        request.Path.StartsWithSegments("/hubs") && !request.Path.Value!.EndsWith("/negotiate", StringComparison.Ordinal)
+        && (request.Headers.Upgrade.ToString().Contains("websocket", StringComparison.OrdinalIgnoreCase)
+            || HttpMethods.IsConnect(request.Method)
+            || request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase));
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -4,6 +4,7 @@ using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
 using HallBoard.Hosting;
+using HallBoard.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace HallBoard.Features.Api;
@@ -12,7 +13,7 @@ public sealed record ApiKeyRow(int Id, string Name, string Prefix, DateTime Crea
     int? HallId, bool AllHalls, string Scopes);
 
 /// <summary>Integration keys. The plain key is shown once at creation; only its SHA-256 hash is kept.</summary>
-public sealed class ApiKeys(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
+public sealed class ApiKeys(IDbContextFactory<HallDbContext> dbFactory, HallTime time, IHallBus bus)
 {
     /// <summary>A new key reads one hall only; more (write, pii, all halls) is a permission grant approved by a second admin.</summary>
     public async Task<string> CreateAsync(string name, int hallId, Actor actor, CancellationToken ct = default)
@@ -53,6 +54,8 @@ public sealed class ApiKeys(IDbContextFactory<HallDbContext> dbFactory, HallTime
         key.RevokedUtc = now;
         db.Audit(actor, now, "吊销接口密钥", nameof(ApiKey), key.Name, "有效", "已吊销");
         await db.SaveChangesAsync(ct);
+        // Its open hub connections close on every instance; new ones are refused by authentication already.
+        await bus.PublishAsync(HallChange.KeyRevoked(key.Id));
     }
 
     public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(CancellationToken ct = default)

@@ -23,15 +23,16 @@ public sealed class ApiLookup(IDbContextFactory<HallDbContext> dbFactory)
             .Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The engineer within the ticket's own hall; a missing ticket is a 404, an unknown number a field error.</summary>
-    public async Task<int> EngineerOfTicketHallAsync(int ticketId, string? employeeNo, string field, CancellationToken ct = default)
+    /// <summary>The engineer within the ticket's own hall; a missing ticket (or one outside <paramref name="hallScope"/>)
+    /// is a 404, an unknown number a field error.</summary>
+    public async Task<int> EngineerOfTicketHallAsync(int ticketId, string? employeeNo, string field, int? hallScope, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(employeeNo))
             throw ValidationFailedException.For(field, "请填写工程师工号（如 E01）。");
         int hallId;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            hallId = await db.Tickets.Where(t => t.Id == ticketId).Select(t => (int?)t.HallId).FirstOrDefaultAsync(ct)
+            hallId = await db.Tickets.Where(t => t.Id == ticketId && (hallScope == null || t.HallId == hallScope)).Select(t => (int?)t.HallId).FirstOrDefaultAsync(ct)
                 ?? throw new NotFoundException("工单不存在。");
         }
         return await EngineerIdAsync(hallId, employeeNo, ct)

@@ -13,6 +13,7 @@ public static class ApiSetup
     {
         builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddSingleton<ApiLookup>();
+        builder.Services.AddSingleton<ApiReadAudit>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p

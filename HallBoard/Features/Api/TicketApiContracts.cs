@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using HallBoard.Domain;
 using HallBoard.Features.Tickets;
+using HallBoard.Live;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HallBoard.Features.Api;
@@ -105,12 +106,14 @@ public sealed record TicketResource(
     CloseReason? CloseReason, string? CloseNote, int ReopenCount, IReadOnlyList<TimelineEntry> Timeline,
     bool GuidedOnline = false, bool? GuidanceSucceeded = null)
 {
-    public static TicketResource From(TicketDetail d, DateTime nowUtc)
+    /// <summary>Taxpayer ID and phone are masked unless <paramref name="pii"/> (the key's pii scope).</summary>
+    public static TicketResource From(TicketDetail d, DateTime nowUtc, bool pii = false)
     {
         var r = d.Row;
         return new(r.Id, r.Number, r.Version, r.Status, Labels.Of(r.Status), d.HallName, r.CreatedUtc,
             r.Channel, r.Category, r.Kind, r.Priority,
-            r.TaxpayerName, d.TaxpayerId, d.TaxpayerPhone, d.Description,
+            r.TaxpayerName, pii ? d.TaxpayerId : Masking.TaxpayerId(d.TaxpayerId),
+            pii ? d.TaxpayerPhone : Masking.Phone(d.TaxpayerPhone), d.Description,
             r.AssigneeName, r.ResponseDueUtc, r.ResolveDueUtc, r.IsOverdue(nowUtc),
             r.ResolvedUtc, d.Resolution, d.LastFollowUp, r.FollowUpAttempts,
             d.Rating, d.RatingComment, d.RatingSource,

@@ -20,6 +20,7 @@ public static class TicketEndpoints
             .WithTags("工单")
             .WithMetadata(new ApiProblems.Marker(), new SkipStatusCodePagesAttribute())
             .AddEndpointFilter<ApiProblemFilter>()
+            .AddEndpointFilter<ApiAccessFilter>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
@@ -85,6 +86,7 @@ public static class TicketEndpoints
         var hallCode = errors.Required(r.HallCode, "hallCode", "请填写办税服务厅代码。");
         var hallId = hallCode.Length > 0 ? await lookup.HallIdAsync(hallCode, ct) : null;
         if (hallCode.Length > 0 && hallId is null) errors.Add("hallCode", $"办税服务厅“{hallCode}”不存在。");
+        if (hallId is int named) ApiAccess.HallFor(user.ToActor(), named);
         int? takerId = null;
         if (hallId is int hall && !string.IsNullOrWhiteSpace(r.TakeByEngineerNo))
         {
@@ -100,15 +102,20 @@ public static class TicketEndpoints
         return TypedResults.Created($"/api/tickets/{created.Id}", created);
     }
 
-    private static async Task<Ok<TicketResource>> GetAsync(int id, TicketQueries queries, HallTime time, CancellationToken ct)
+    private static async Task<Ok<TicketResource>> GetAsync(
+        int id, TicketQueries queries, ApiReadAudit audit, HallTime time, ClaimsPrincipal user, CancellationToken ct)
     {
-        var detail = await queries.GetAsync(id, hallId: null, ct) ?? throw new NotFoundException("工单不存在。");
-        return TypedResults.Ok(TicketResource.From(detail, time.UtcNow));
+        var actor = user.ToActor();
+        var detail = await queries.GetAsync(id, actor.HallScope, ct) ?? throw new NotFoundException("工单不存在。");
+        var pii = actor.SeesPii();
+        await audit.TicketAsync(actor, detail.Row.Number, pii, ct);
+        return TypedResults.Ok(TicketResource.From(detail, time.UtcNow, pii));
     }
 
-    private static async Task<Ok<TicketList>> ListAsync(
-        [AsParameters] TicketListQuery query, ApiLookup lookup, TicketQueries queries, HallTime time, CancellationToken ct)
+    private static async Task<Ok<TicketList>> ListAsync([AsParameters] TicketListQuery query, ApiLookup lookup, TicketQueries queries,
+        ApiReadAudit audit, HallTime time, ClaimsPrincipal user, CancellationToken ct)
     {
+        var actor = user.ToActor();
         var errors = new ApiErrors();
         var status = ParseEnum<TicketStatus>(query.Status, "status", "状态", errors);
         var view = ParseEnum<QueueView>(query.View, "view", "视图", errors, except: QueueView.Mine) ?? QueueView.All;
@@ -124,11 +131,13 @@ public static class TicketEndpoints
             if (hallId is null) errors.Add("hall", $"办税服务厅“{query.Hall.Trim()}”不存在。");
         }
         errors.ThrowIfAny();
+        hallId = ApiAccess.HallFor(actor, hallId);
 
         var result = await queries.ListAsync(new TicketFilter
         {
             HallId = hallId, View = view, Status = status, Channel = channel, Search = query.Q, Page = page, PageSize = pageSize,
         }, ct);
+        await audit.ListAsync(actor, [.. result.Rows.Select(r => r.Number)], result.Page, actor.SeesPii(), ct);
         var now = time.UtcNow;
         return TypedResults.Ok(new TicketList([.. result.Rows.Select(row => TicketSummary.From(row, now))], result.Total, result.Page, result.PageSize));
     }
@@ -136,7 +145,7 @@ public static class TicketEndpoints
     private static async Task<Ok<TicketRef>> TakeAsync(
         int id, ApiBody<TakeRequest> body, ApiLookup lookup, TicketCommands commands, ClaimsPrincipal user, CancellationToken ct)
     {
-        var engineerId = await lookup.EngineerOfTicketHallAsync(id, body.Value.EngineerNo, "engineerNo", ct);
+        var engineerId = await lookup.EngineerOfTicketHallAsync(id, body.Value.EngineerNo, "engineerNo", user.ToActor().HallScope, ct);
         return TypedResults.Ok(await commands.TakeAsync(id, body.Value.Version, engineerId, user.ToActor(), ct));
     }
 
@@ -144,7 +153,7 @@ public static class TicketEndpoints
         int id, ApiBody<HandOverRequest> body, ApiLookup lookup, TicketCommands commands, ClaimsPrincipal user, CancellationToken ct)
     {
         var r = body.Value;
-        var engineerId = await lookup.EngineerOfTicketHallAsync(id, r.ToEngineerNo, "toEngineerNo", ct);
+        var engineerId = await lookup.EngineerOfTicketHallAsync(id, r.ToEngineerNo, "toEngineerNo", user.ToActor().HallScope, ct);
         return TypedResults.Ok(await commands.HandOverAsync(id, r.Version, engineerId, r.Reason ?? "", user.ToActor(), ct));
     }
 

@@ -1,5 +1,6 @@
 using HallBoard.Domain;
 using HallBoard.Features.Account;
+using HallBoard.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -54,11 +55,11 @@ public static class FeedbackSetup
             if (!throttle.TryAcquire(ctx.Connection.RemoteIpAddress?.ToString()))
                 throw new FeedbackRuleException("提交过于频繁，请稍后再试。");
             var created = await submit(form.ToDraft());
-            return Results.Redirect($"{page}?done={Uri.EscapeDataString(created.Number)}");
+            return Results.Redirect($"{page}?done={PageMessage.Seal(ctx, created.Number)}");
         }
         catch (HallBoardException ex)
         {
-            return Results.Redirect($"{page}?error={Uri.EscapeDataString(ex.Message)}");
+            return Results.Redirect($"{page}?error={PageMessage.Seal(ctx, ex.Message)}");
         }
     }
 }

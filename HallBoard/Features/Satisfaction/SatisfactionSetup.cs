@@ -1,8 +1,9 @@
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Account;
+using HallBoard.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HallBoard.Features.Satisfaction;
@@ -27,8 +28,10 @@ public static class SatisfactionSetup
     public static IEndpointRouteBuilder MapSatisfaction(this IEndpointRouteBuilder app)
     {
         app.MapPost("/rate/{token}", RateAsync).AllowAnonymous();
-        app.MapGet("/tickets/{id:int}/handover", HandOverAsync).RequireAuthorization(p => p.RequireRole(Roles.Staff.Split(',')));
-        app.MapPost("/account/unlock", UnlockAsync).RequireAuthorization();
+        // A POST with antiforgery: a link or an image on another site cannot lock an engineer's tablet.
+        app.MapPost("/tickets/{id:int}/handover", HandOverAsync).RequireAuthorization(p => p.RequireRole(Roles.Staff.Split(',')))
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+        app.MapPost("/account/unlock", TabletUnlock.UnlockAsync).RequireAuthorization();
         return app;
     }
 
@@ -59,6 +62,9 @@ public static class SatisfactionSetup
 
     private static async Task<IResult> HandOverAsync(int id, HttpContext ctx, SatisfactionLinks links)
     {
+        // The antiforgery middleware has checked the token (the endpoint asks for it); this endpoint reads no form, so say no here.
+        if (ctx.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            return Results.Problem("页面已过期，请刷新后重试。", statusCode: StatusCodes.Status400BadRequest, title: "请求无效");
         try
         {
             var token = await links.CreateAsync(id, RatingSource.HandedTablet, ctx.User.ToActor(), ctx.RequestAborted);
@@ -68,11 +74,11 @@ public static class SatisfactionSetup
         }
         catch (HallBoardException ex)
         {
-            return Results.Redirect($"/tickets/{id}?error={Uri.EscapeDataString(ex.Message)}");
+            return Results.Redirect($"/tickets/{id}?error={HandoverError.CodeOf(ex)}");
         }
     }
 
-    private static async Task<IResult> RateAsync(string token, [FromForm] int? level, [FromForm] string? comment, SatisfactionLinks links)
+    private static async Task<IResult> RateAsync(string token, [FromForm] int? level, [FromForm] string? comment, HttpContext ctx, SatisfactionLinks links)
     {
         if (!SatisfactionLinks.IsWellFormed(token))
             return TypedResults.Problem("评价链接无效，请向工作人员索取新的评价二维码。", statusCode: StatusCodes.Status404NotFound, title: "评价链接无效");
@@ -81,24 +87,14 @@ public static class SatisfactionSetup
             if (level is not int l || !Enum.IsDefined((SatisfactionLevel)l))
                 throw ValidationFailedException.For("level", "请选择一个满意度等级。");
             await links.RateAsync(token, (SatisfactionLevel)l, comment);
-            return Results.Redirect($"/rate/{token}?done=true");
+            return Results.Redirect($"/rate/{Uri.EscapeDataString(token)}?done=true");
         }
         catch (HallBoardException ex)
         {
-            return Results.Redirect($"/rate/{token}?error={Uri.EscapeDataString(ex.Message)}");
+            return Results.Redirect($"/rate/{Uri.EscapeDataString(token)}?error={PageMessage.Seal(ctx, ex.Message)}");
         }
     }
 
-    private static async Task<IResult> UnlockAsync(HttpContext ctx, [FromForm] string? password, UserManager<HallUser> users)
-    {
-        var token = LockedToken(ctx);
-        var user = await users.GetUserAsync(ctx.User);
-        if (user is null || string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
-            return Results.Redirect(token is null ? "/" : $"/rate/{token}?unlock=failed");
-        ctx.Response.Cookies.Delete(HandoverCookie);
-        return Results.Redirect("/");
-    }
-
-    private static IDataProtector Protector(HttpContext ctx) =>
+    internal static IDataProtector Protector(HttpContext ctx) =>
         ctx.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
 }

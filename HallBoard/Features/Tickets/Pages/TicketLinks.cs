@@ -5,6 +5,6 @@ public static class TicketLinks
 {
     public static string Detail(int ticketId) => $"/tickets/{ticketId}";
 
-    /// <summary>Server endpoint that creates a tablet rating link and locks the tablet to it; needs a full page load.</summary>
+    /// <summary>Server endpoint (POST with antiforgery) that creates a tablet rating link and locks the tablet to it.</summary>
     public static string Handover(int ticketId) => $"/tickets/{ticketId}/handover";
 }
