@@ -12,8 +12,32 @@ public sealed class InProcessHallBus(HallDelivery delivery) : IHallBus
     public Task PublishAsync(HallChange change) => delivery.DeliverAsync(change);
 }
 
-/// <summary>What an instance does with each change it hears of: hub clients and subscribed circuits, side by side.</summary>
-public sealed class HallDelivery(HallFeed feed, HubBroadcaster hub)
+/// <summary>What an instance does with each change it hears of: hub clients and subscribed circuits, side by side.
+/// A change hub clients receive gets its hall's next number first (<see cref="HallSequencer"/>).</summary>
+public sealed class HallDelivery(HallFeed feed, HubBroadcaster hub, HallSequencer sequencer)
 {
-    public Task DeliverAsync(HallChange change) => Task.WhenAll(hub.BroadcastAsync(change), feed.DeliverAsync(change));
+    /// <summary>Delivers a change of this instance, numbered by this instance's own count.</summary>
+    public Task DeliverAsync(HallChange change) => DeliverAsync(change, turn => Task.FromResult(turn.Next()));
+
+    /// <summary>Delivers a change numbered by <paramref name="number"/>, which runs in the hall's turn: no other change
+    /// of the hall is numbered or sent to hub clients here until this one has been.</summary>
+    public async Task DeliverAsync(HallChange change, Func<HallSequencer.Turn, Task<long>> number)
+    {
+        if (!HallSequencer.Numbers(change))
+        {
+            await Task.WhenAll(hub.BroadcastAsync(change), feed.DeliverAsync(change));
+            return;
+        }
+        Task circuits;
+        using (var turn = await sequencer.EnterAsync(change.HallId))
+        {
+            var sequence = await number(turn);
+            turn.Saw(sequence);
+            change = change with { Sequence = sequence };
+            // Circuits need no order; they run beside the hub's send, outside the turn.
+            circuits = feed.DeliverAsync(change);
+            await hub.BroadcastAsync(change);
+        }
+        await circuits;
+    }
 }

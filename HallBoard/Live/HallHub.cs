@@ -13,7 +13,7 @@ namespace HallBoard.Live;
 /// </summary>
 [Authorize(Policy = LiveSetup.HubPolicy)]
 [SkipStatusCodePages] // a refused client gets its 401, not the app's not-found page re-executed as a POST
-public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter) : Hub<IHallClient>
+public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter, HallSequencer sequencer) : Hub<IHallClient>
 {
     public const string Path = "/hubs/hall";
     private const int MaxHallCodeLength = 32;
@@ -37,12 +37,14 @@ public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter) :
         return Task.CompletedTask;
     }
 
-    /// <summary>From now on this connection receives the events of the hall with this code.</summary>
+    /// <summary>From now on this connection receives the events of the hall with this code. Calling it again is
+    /// harmless and answers the current number: how a client resyncs after a gap.</summary>
     public async Task<HallJoined> JoinHall(string hallCode)
     {
         var hall = await AllowedHallAsync(hallCode);
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(hall.Code), Context.ConnectionAborted);
-        return new HallJoined(hall.Code, hall.Name);
+        // Read after joining: every event numbered above this one reaches the connection.
+        return new HallJoined(hall.Code, hall.Name, sequencer.Current(hall.Id));
     }
 
     public async Task LeaveHall(string hallCode)

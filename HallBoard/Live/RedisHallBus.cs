@@ -9,13 +9,16 @@ namespace HallBoard.Live;
 /// <summary>
 /// Carries changes between app instances over Redis pub/sub (channel <see cref="ChannelName"/>). A change is
 /// delivered locally at once and published with this instance's id; the echo that comes back is skipped,
-/// so every instance delivers each change exactly once. Redis being down never fails a command: local
+/// so every instance delivers each change exactly once. A change hub clients receive takes its hall's number from
+/// Redis (key <see cref="SequenceKeyPrefix"/>{hall id}) in the same script that publishes it, so every instance
+/// hears the changes of a hall in the order of their numbers. Redis being down never fails a command: local
 /// screens still update, the outage is logged and shown as Degraded on /healthz, and the client reconnects.
 /// </summary>
 public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> options, ILogger<RedisHallBus> logger)
     : IHallBus, IHostedService, IAsyncDisposable
 {
     public const string ChannelName = "hallboard:changes";
+    public const string SequenceKeyPrefix = "hallboard:sequence:";
     private const int MaxMessageBytes = 64 * 1024;
     private static readonly RedisChannel Channel = RedisChannel.Literal(ChannelName);
 
@@ -32,9 +35,34 @@ public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> op
     public bool IsConnected => _subscribed && _redis?.IsConnected == true;
     private bool Configured => options.Value.UsesRedis;
 
-    public async Task PublishAsync(HallChange change)
+    // Numbers and publishes in one step: Redis runs a script alone, so the order of the messages is that of the numbers.
+    // The number goes in front of the message's other properties ("{" + …), as the script cannot parse JSON.
+    private const string NumberAndPublish = """
+        local n = redis.call('INCR', KEYS[1])
+        redis.call('PUBLISH', ARGV[1], '{"sequence":' .. string.format('%d', n) .. ',' .. string.sub(ARGV[2], 2))
+        return n
+        """;
+
+    public Task PublishAsync(HallChange change) => HallSequencer.Numbers(change)
+        ? delivery.DeliverAsync(change, turn => NumberAndSendAsync(change, turn))
+        : Task.WhenAll(delivery.DeliverAsync(change), SendAsync(change));
+
+    private async Task<long> NumberAndSendAsync(HallChange change, HallSequencer.Turn turn)
     {
-        await Task.WhenAll(delivery.DeliverAsync(change), SendAsync(change));
+        if (_redis is not { } redis) return turn.Next();
+        try
+        {
+            var message = JsonSerializer.Serialize(new BusMessage(_instanceId, change), Json);
+            var number = await redis.GetDatabase().ScriptEvaluateAsync(NumberAndPublish,
+                [SequenceKeyPrefix + change.HallId], [ChannelName, message]);
+            return (long)number;
+        }
+        catch (Exception ex)
+        {
+            // Local screens still get the change; numbering on from here makes clients elsewhere see a gap and resync.
+            logger.LogWarning(ex, "Redis did not take change {Change}; other instances miss it", change);
+            return turn.Next();
+        }
     }
 
     private async Task SendAsync(HallChange change)
@@ -55,6 +83,7 @@ public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> op
     private async Task ReceiveAsync(ChannelMessage message)
     {
         HallChange? change;
+        long sequence;
         try
         {
             var bytes = (byte[]?)message.Message;
@@ -62,13 +91,18 @@ public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> op
             var envelope = JsonSerializer.Deserialize<BusMessage>(bytes, Json);
             if (envelope is null || envelope.Origin == _instanceId) return;
             change = envelope.Change;
+            sequence = envelope.Sequence;
         }
         catch (JsonException ex)
         {
             logger.LogWarning(ex, "Skipped a malformed message on {Channel}", ChannelName);
             return;
         }
-        try { await delivery.DeliverAsync(change); }
+        try
+        {
+            if (sequence > 0) await delivery.DeliverAsync(change, _ => Task.FromResult(sequence));
+            else await delivery.DeliverAsync(change);
+        }
         catch (Exception ex) { logger.LogWarning(ex, "Delivering change {Change} from another instance failed", change); }
     }
 
@@ -128,7 +162,8 @@ public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> op
 
     private int _disposed;
 
-    private sealed record BusMessage(string Origin, HallChange Change);
+    private sealed record BusMessage(string Origin, HallChange Change,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long Sequence = 0);
 
     /// <summary>Degraded (not Unhealthy) while a configured Redis is away: this instance still serves its own screens.</summary>
     public sealed class HealthCheck(RedisHallBus bus) : IHealthCheck
