@@ -19,8 +19,8 @@ public sealed class HallDelivery(HallFeed feed, HubBroadcaster hub, HallSequence
     /// <summary>Delivers a change of this instance, numbered by this instance's own count.</summary>
     public Task DeliverAsync(HallChange change) => DeliverAsync(change, turn => Task.FromResult(turn.Next()));
 
-    /// <summary>Delivers a change numbered by <paramref name="number"/>, which runs in the hall's turn: no other change
-    /// of the hall is numbered or sent to hub clients here until this one has been.</summary>
+    /// <summary>Delivers a change numbered by <paramref name="number"/> (0: unnumbered), which runs in the hall's turn:
+    /// no other change of the hall is numbered or sent to hub clients here until this one has been.</summary>
     public async Task DeliverAsync(HallChange change, Func<HallSequencer.Turn, Task<long>> number)
     {
         if (!HallSequencer.Numbers(change))
@@ -28,16 +28,25 @@ public sealed class HallDelivery(HallFeed feed, HubBroadcaster hub, HallSequence
             await Task.WhenAll(hub.BroadcastAsync(change), feed.DeliverAsync(change));
             return;
         }
-        Task circuits;
-        using (var turn = await sequencer.EnterAsync(change.HallId))
+        Task circuits = Task.CompletedTask;
+        await ToHubAsync(change, async turn =>
         {
             var sequence = await number(turn);
-            turn.Saw(sequence);
-            change = change with { Sequence = sequence };
             // Circuits need no order; they run beside the hub's send, outside the turn.
-            circuits = feed.DeliverAsync(change);
-            await hub.BroadcastAsync(change);
-        }
+            circuits = feed.DeliverAsync(change with { Sequence = sequence });
+            return sequence;
+        });
         await circuits;
+    }
+
+    public Task ToCircuitsAsync(HallChange change) => feed.DeliverAsync(change);
+
+    /// <summary>Sends a change to this instance's hub clients with the number <paramref name="number"/> gives it.</summary>
+    public async Task ToHubAsync(HallChange change, Func<HallSequencer.Turn, Task<long>> number)
+    {
+        using var turn = await sequencer.EnterAsync(change.HallId);
+        var sequence = await number(turn);
+        if (sequence > 0) turn.Saw(sequence);
+        await hub.BroadcastAsync(change with { Sequence = sequence });
     }
 }

@@ -8,8 +8,8 @@ namespace HallBoard.Live;
 
 /// <summary>
 /// Carries changes between app instances over Redis pub/sub (channel <see cref="ChannelName"/>). A change is
-/// delivered locally at once and published with this instance's id; the echo that comes back is skipped,
-/// so every instance delivers each change exactly once. A change hub clients receive takes its hall's number from
+/// delivered to local circuits at once and published with this instance's id; of the echo that comes back only the
+/// hub send is done, so every instance delivers each change exactly once. A change hub clients receive takes its hall's number from
 /// Redis (key <see cref="SequenceKeyPrefix"/>{hall id}) in the same script that publishes it, so every instance
 /// hears the changes of a hall in the order of their numbers. Redis being down never fails a command: local
 /// screens still update, the outage is logged and shown as Degraded on /healthz, and the client reconnects.
@@ -43,26 +43,35 @@ public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> op
         return n
         """;
 
-    public Task PublishAsync(HallChange change) => HallSequencer.Numbers(change)
-        ? delivery.DeliverAsync(change, turn => NumberAndSendAsync(change, turn))
-        : Task.WhenAll(delivery.DeliverAsync(change), SendAsync(change));
-
-    private async Task<long> NumberAndSendAsync(HallChange change, HallSequencer.Turn turn)
+    public async Task PublishAsync(HallChange change)
     {
-        if (_redis is not { } redis) return turn.Next();
+        if (!HallSequencer.Numbers(change))
+            await Task.WhenAll(delivery.DeliverAsync(change), SendAsync(change));
+        else if (_redis is null) // before start-up finished no hub client is connected: nothing to number for
+            await delivery.DeliverAsync(change, _ => Task.FromResult(0L));
+        else
+            await Task.WhenAll(delivery.ToCircuitsAsync(change), NumberAndSendAsync(_redis, change));
+    }
+
+    /// <summary>This instance's hub clients get the change when its echo comes back from Redis, in the channel's order
+    /// among the other instances' changes; only if the echo cannot come are they sent it at once.</summary>
+    private async Task NumberAndSendAsync(ConnectionMultiplexer redis, HallChange change)
+    {
+        long number;
         try
         {
             var message = JsonSerializer.Serialize(new BusMessage(_instanceId, change), Json);
-            var number = await redis.GetDatabase().ScriptEvaluateAsync(NumberAndPublish,
+            number = (long)await redis.GetDatabase().ScriptEvaluateAsync(NumberAndPublish,
                 [SequenceKeyPrefix + change.HallId], [ChannelName, message]);
-            return (long)number;
         }
         catch (Exception ex)
         {
             // Local screens still get the change; numbering on from here makes clients elsewhere see a gap and resync.
             logger.LogWarning(ex, "Redis did not take change {Change}; other instances miss it", change);
-            return turn.Next();
+            await delivery.ToHubAsync(change, turn => Task.FromResult(turn.Next()));
+            return;
         }
+        if (!_subscribed) await delivery.ToHubAsync(change, _ => Task.FromResult(number));
     }
 
     private async Task SendAsync(HallChange change)
@@ -84,14 +93,14 @@ public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> op
     {
         HallChange? change;
         long sequence;
+        bool own;
         try
         {
             var bytes = (byte[]?)message.Message;
             if (bytes is null || bytes.Length > MaxMessageBytes) return;
             var envelope = JsonSerializer.Deserialize<BusMessage>(bytes, Json);
-            if (envelope is null || envelope.Origin == _instanceId) return;
-            change = envelope.Change;
-            sequence = envelope.Sequence;
+            if (envelope is null) return;
+            (change, sequence, own) = (envelope.Change, envelope.Sequence, envelope.Origin == _instanceId);
         }
         catch (JsonException ex)
         {
@@ -100,7 +109,10 @@ public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> op
         }
         try
         {
-            if (sequence > 0) await delivery.DeliverAsync(change, _ => Task.FromResult(sequence));
+            // This instance's circuits had its own changes at once; its hub clients get them now, in the channel's order.
+            if (own && sequence > 0) await delivery.ToHubAsync(change, _ => Task.FromResult(sequence));
+            else if (own) return;
+            else if (sequence > 0) await delivery.DeliverAsync(change, _ => Task.FromResult(sequence));
             else await delivery.DeliverAsync(change);
         }
         catch (Exception ex) { logger.LogWarning(ex, "Delivering change {Change} from another instance failed", change); }
