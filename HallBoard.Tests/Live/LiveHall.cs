@@ -107,12 +107,4 @@ public sealed class EventLog
         using var timeout = new CancellationTokenSource(LiveHall.Patience);
         return await _received.Reader.ReadAsync(timeout.Token);
     }
-
-    /// <summary>The next event of any name, or null when none comes within the wait.</summary>
-    public async Task<(string Name, JsonElement Payload)?> NextOrNothingAsync(TimeSpan wait)
-    {
-        using var timeout = new CancellationTokenSource(wait);
-        try { return await _received.Reader.ReadAsync(timeout.Token); }
-        catch (OperationCanceledException) { return null; }
-    }
 }
