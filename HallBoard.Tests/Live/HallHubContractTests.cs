@@ -33,7 +33,7 @@ public sealed class HallHubContractTests(LiveHallFixture fixture) : IClassFixtur
 
         var waiting = await events.NextAsync("TicketChanged", e => e.GetProperty("number").GetString() == ticket.Number);
         AssertFields(waiting, "hallCode", "ticketId", "number", "status", "statusLabel", "category", "categoryLabel", "priority",
-            "priorityLabel", "taxpayer", "engineer", "createdUtc", "responseDueUtc", "takenUtc", "atUtc");
+            "priorityLabel", "taxpayer", "engineer", "createdUtc", "responseDueUtc", "takenUtc", "atUtc", "sequence");
         Assert.Equal("GX", waiting.GetProperty("hallCode").GetString());
         Assert.Equal(ticket.Id, waiting.GetProperty("ticketId").GetInt32());
         Assert.Equal("Waiting", waiting.GetProperty("status").GetString());
@@ -70,7 +70,7 @@ public sealed class HallHubContractTests(LiveHallFixture fixture) : IClassFixtur
 
         await notifier.PublishAsync(HallChange.EngineerStatusChanged(fixture.HallId, new EngineerFacts(3, "李娜", "Away", "暂离", since)));
         var status = await events.NextAsync("EngineerStatusChanged", e => e.GetProperty("engineerId").GetInt32() == 3);
-        AssertFields(status, "hallCode", "engineerId", "engineer", "status", "statusLabel", "sinceUtc", "atUtc");
+        AssertFields(status, "hallCode", "engineerId", "engineer", "status", "statusLabel", "sinceUtc", "atUtc", "sequence");
         Assert.Equal(3, status.GetProperty("engineerId").GetInt32());
         Assert.Equal("李娜", status.GetProperty("engineer").GetString());
         Assert.Equal("暂离", status.GetProperty("statusLabel").GetString());
@@ -79,14 +79,14 @@ public sealed class HallHubContractTests(LiveHallFixture fixture) : IClassFixtur
         await notifier.PublishAsync(HallChange.FiguresChanged(fixture.HallId, new HallFigures(42, 30, 5, 4, 6, 310, 900, 0.97, 0.25)));
         var figures = await events.NextAsync("FiguresChanged", e => e.GetProperty("tickets").GetInt32() == 42);
         AssertFields(figures, "hallCode", "tickets", "resolved", "waiting", "inService", "engineersOnDuty", "averageWaitSeconds",
-            "averageHandlingSeconds", "satisfactionRate", "onlineGuidedShare", "atUtc");
+            "averageHandlingSeconds", "satisfactionRate", "onlineGuidedShare", "atUtc", "sequence");
         Assert.Equal(42, figures.GetProperty("tickets").GetInt32());
         Assert.Equal(0.97, figures.GetProperty("satisfactionRate").GetDouble());
 
         var alert = new HallAlert("contract:GX", "FewEngineers", "Warning", "在岗工程师不足 5 人", null, since);
         await notifier.PublishAsync(HallChange.AlertRaised(fixture.HallId, alert));
         var raised = await events.NextAsync("AlertRaised", e => e.GetProperty("alertId").GetString() == "contract:GX");
-        AssertFields(raised, "hallCode", "alertId", "kind", "severity", "message", "ticketNumber", "raisedUtc", "atUtc");
+        AssertFields(raised, "hallCode", "alertId", "kind", "severity", "message", "ticketNumber", "raisedUtc", "atUtc", "sequence");
         Assert.Equal("contract:GX", raised.GetProperty("alertId").GetString());
         Assert.Equal("在岗工程师不足 5 人", raised.GetProperty("message").GetString());
 
@@ -116,7 +116,10 @@ public sealed class HallHubContractTests(LiveHallFixture fixture) : IClassFixtur
         Assert.Equal(9, first.GetProperty("tickets").GetInt32());
         var other = await smEvents.NextAsync("FiguresChanged");
         Assert.Equal("SM", other.GetProperty("hallCode").GetString());
-        Assert.Null(await smEvents.NextOrNothingAsync(TimeSpan.FromMilliseconds(300)));
+        // A marker to SM after both: GX's figures, had they gone to SM too, would have come before it.
+        await notifier.PublishAsync(HallChange.FiguresChanged(fixture.OtherHallId, new HallFigures(8, 0, 8, 0, 2, null, null, null, null)));
+        var next = await smEvents.NextAnyAsync();
+        Assert.Equal(("FiguresChanged", "SM", 8), (next.Name, next.Payload.GetProperty("hallCode").GetString(), next.Payload.GetProperty("tickets").GetInt32()));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HallBoard.Tests.Live;
 
@@ -25,9 +26,9 @@ public sealed class LiveHall : IAsyncDisposable
     public Uri BaseUrl { get; }
     public Uri HubUrl => new(BaseUrl, "hubs/hall");
 
-    public static LiveHall Start(IDictionary<string, string?>? settings = null)
+    public static LiveHall Start(IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
     {
-        var app = new HallAppFactory();
+        var app = new HallAppFactory { Clock = clock };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) app.Settings[key] = value;
         app.UseKestrel(0);
         app.StartServer();
@@ -46,11 +47,19 @@ public sealed class LiveHall : IAsyncDisposable
 
     public async Task<(HubConnection Hub, EventLog Events)> JoinedAsync(string hallCode = DemoData.HallCode, string? apiKey = HallAppFactory.ApiKey)
     {
+        var (hub, events, _) = await JoinedWithSequenceAsync(hallCode, apiKey);
+        return (hub, events);
+    }
+
+    /// <summary>As <see cref="JoinedAsync"/>, with the sequence number JoinHall answered (the last one sent to the hall).</summary>
+    public async Task<(HubConnection Hub, EventLog Events, long Sequence)> JoinedWithSequenceAsync(string hallCode = DemoData.HallCode,
+        string? apiKey = HallAppFactory.ApiKey)
+    {
         var hub = Hub(apiKey);
         var events = EventLog.Listen(hub);
         await hub.StartAsync();
-        await hub.InvokeAsync<JsonElement>("JoinHall", hallCode);
-        return (hub, events);
+        var joined = await hub.InvokeAsync<JsonElement>("JoinHall", hallCode);
+        return (hub, events, joined.GetProperty("sequence").GetInt64());
     }
 
     /// <summary>Signs a demo account in through the login form and returns its cookies.</summary>
@@ -92,11 +101,10 @@ public sealed class EventLog
         }
     }
 
-    /// <summary>The next event of any name, or null when none comes within the wait.</summary>
-    public async Task<(string Name, JsonElement Payload)?> NextOrNothingAsync(TimeSpan wait)
+    /// <summary>The next event of any name; fails when none comes within <see cref="LiveHall.Patience"/>.</summary>
+    public async Task<(string Name, JsonElement Payload)> NextAnyAsync()
     {
-        using var timeout = new CancellationTokenSource(wait);
-        try { return await _received.Reader.ReadAsync(timeout.Token); }
-        catch (OperationCanceledException) { return null; }
+        using var timeout = new CancellationTokenSource(LiveHall.Patience);
+        return await _received.Reader.ReadAsync(timeout.Token);
     }
 }

@@ -13,7 +13,7 @@ namespace HallBoard.Live;
 /// </summary>
 [Authorize(Policy = LiveSetup.HubPolicy)]
 [SkipStatusCodePages] // a refused client gets its 401, not the app's not-found page re-executed as a POST
-public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter, HubKeyConnections keys) : Hub<IHallClient>
+public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter, HubKeyConnections keys, HallSequencer sequencer) : Hub<IHallClient>
 {
     public const string Path = "/hubs/hall";
     private const int MaxHallCodeLength = 32;
@@ -39,12 +39,14 @@ public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter, H
         return Task.CompletedTask;
     }
 
-    /// <summary>From now on this connection receives the events of the hall with this code.</summary>
+    /// <summary>From now on this connection receives the events of the hall with this code. Calling it again is
+    /// harmless and answers the current number: how a client resyncs after a gap.</summary>
     public async Task<HallJoined> JoinHall(string hallCode)
     {
         var hall = await AllowedHallAsync(hallCode);
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(hall.Code), Context.ConnectionAborted);
-        return new HallJoined(hall.Code, hall.Name);
+        // Read after joining: every event numbered above this one reaches the connection.
+        return new HallJoined(hall.Code, hall.Name, sequencer.Current(hall.Id));
     }
 
     public async Task LeaveHall(string hallCode)

@@ -18,6 +18,7 @@ public static class LiveSetup
         KeepThreadsReady(configuration.GetValue("Live:MinWorkerThreads", new LiveOptions().MinWorkerThreads));
         services.AddSingleton<HallFeed>();
         services.AddSingleton<HallNotifier>();
+        services.AddSingleton<HallSequencer>();
         services.AddSingleton<HallDelivery>();
         services.AddSingleton<HubBroadcaster>();
         services.AddSingleton<HallDirectory>();

@@ -8,14 +8,17 @@ namespace HallBoard.Live;
 
 /// <summary>
 /// Carries changes between app instances over Redis pub/sub (channel <see cref="ChannelName"/>). A change is
-/// delivered locally at once and published with this instance's id; the echo that comes back is skipped,
-/// so every instance delivers each change exactly once. Redis being down never fails a command: local
+/// delivered to local circuits at once and published with this instance's id; of the echo that comes back only the
+/// hub send is done, so every instance delivers each change exactly once. A change hub clients receive takes its hall's number from
+/// Redis (key <see cref="SequenceKeyPrefix"/>{hall id}) in the same script that publishes it, so every instance
+/// hears the changes of a hall in the order of their numbers. Redis being down never fails a command: local
 /// screens still update, the outage is logged and shown as Degraded on /healthz, and the client reconnects.
 /// </summary>
 public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> options, ILogger<RedisHallBus> logger)
     : IHallBus, IHostedService, IAsyncDisposable
 {
     public const string ChannelName = "hallboard:changes";
+    public const string SequenceKeyPrefix = "hallboard:sequence:";
     private const int MaxMessageBytes = 64 * 1024;
     private static readonly RedisChannel Channel = RedisChannel.Literal(ChannelName);
 
@@ -32,9 +35,43 @@ public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> op
     public bool IsConnected => _subscribed && _redis?.IsConnected == true;
     private bool Configured => options.Value.UsesRedis;
 
+    // Numbers and publishes in one step: Redis runs a script alone, so the order of the messages is that of the numbers.
+    // The number goes in front of the message's other properties ("{" + …), as the script cannot parse JSON.
+    private const string NumberAndPublish = """
+        local n = redis.call('INCR', KEYS[1])
+        redis.call('PUBLISH', ARGV[1], '{"sequence":' .. string.format('%d', n) .. ',' .. string.sub(ARGV[2], 2))
+        return n
+        """;
+
     public async Task PublishAsync(HallChange change)
     {
-        await Task.WhenAll(delivery.DeliverAsync(change), SendAsync(change));
+        if (!HallSequencer.Numbers(change))
+            await Task.WhenAll(delivery.DeliverAsync(change), SendAsync(change));
+        else if (_redis is null) // before start-up finished no hub client is connected: nothing to number for
+            await delivery.DeliverAsync(change, _ => Task.FromResult(0L));
+        else
+            await Task.WhenAll(delivery.ToCircuitsAsync(change), NumberAndSendAsync(_redis, change));
+    }
+
+    /// <summary>This instance's hub clients get the change when its echo comes back from Redis, in the channel's order
+    /// among the other instances' changes; only if the echo cannot come are they sent it at once.</summary>
+    private async Task NumberAndSendAsync(ConnectionMultiplexer redis, HallChange change)
+    {
+        long number;
+        try
+        {
+            var message = JsonSerializer.Serialize(new BusMessage(_instanceId, change), Json);
+            number = (long)await redis.GetDatabase().ScriptEvaluateAsync(NumberAndPublish,
+                [SequenceKeyPrefix + change.HallId], [ChannelName, message]);
+        }
+        catch (Exception ex)
+        {
+            // Local screens still get the change; numbering on from here makes clients elsewhere see a gap and resync.
+            logger.LogWarning(ex, "Redis did not take change {Change}; other instances miss it", change);
+            await delivery.ToHubAsync(change, turn => Task.FromResult(turn.Next()));
+            return;
+        }
+        if (!_subscribed) await delivery.ToHubAsync(change, _ => Task.FromResult(number));
     }
 
     private async Task SendAsync(HallChange change)
@@ -55,20 +92,29 @@ public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> op
     private async Task ReceiveAsync(ChannelMessage message)
     {
         HallChange? change;
+        long sequence;
+        bool own;
         try
         {
             var bytes = (byte[]?)message.Message;
             if (bytes is null || bytes.Length > MaxMessageBytes) return;
             var envelope = JsonSerializer.Deserialize<BusMessage>(bytes, Json);
-            if (envelope is null || envelope.Origin == _instanceId) return;
-            change = envelope.Change;
+            if (envelope is null) return;
+            (change, sequence, own) = (envelope.Change, envelope.Sequence, envelope.Origin == _instanceId);
         }
         catch (JsonException ex)
         {
             logger.LogWarning(ex, "Skipped a malformed message on {Channel}", ChannelName);
             return;
         }
-        try { await delivery.DeliverAsync(change); }
+        try
+        {
+            // This instance's circuits had its own changes at once; its hub clients get them now, in the channel's order.
+            if (own && sequence > 0) await delivery.ToHubAsync(change, _ => Task.FromResult(sequence));
+            else if (own) return;
+            else if (sequence > 0) await delivery.DeliverAsync(change, _ => Task.FromResult(sequence));
+            else await delivery.DeliverAsync(change);
+        }
         catch (Exception ex) { logger.LogWarning(ex, "Delivering change {Change} from another instance failed", change); }
     }
 
@@ -128,7 +174,8 @@ public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> op
 
     private int _disposed;
 
-    private sealed record BusMessage(string Origin, HallChange Change);
+    private sealed record BusMessage(string Origin, HallChange Change,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long Sequence = 0);
 
     /// <summary>Degraded (not Unhealthy) while a configured Redis is away: this instance still serves its own screens.</summary>
     public sealed class HealthCheck(RedisHallBus bus) : IHealthCheck

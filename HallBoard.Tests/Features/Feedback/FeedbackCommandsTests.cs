@@ -87,7 +87,9 @@ public sealed class FeedbackCommandsTests(HallAppFactory app) : IClassFixture<Ha
         Assert.Null(saved.TicketId);
         Assert.Equal(FeedbackSource.PublicPage, saved.Source);
         Assert.Equal(Actor.Taxpayer.Id, saved.CreatedById);
-        await Task.Delay(200);
+        // A marker notice after it: a notice about this feedback would have been handed out before the marker.
+        await app.Get<HallNotifier>().PublishAsync(HallChange.ForLead(saved.HallId, new LeadNotice("Marker", "标记", "/marker")));
+        await feed.WaitForAsync(c => c.Notice?.Link == "/marker");
         Assert.DoesNotContain(feed.All, c => c.Kind == HallChangeKind.LeadNotice && c.Notice!.Link == $"/feedback/{saved.Id}");
         await Assert.ThrowsAsync<NotFoundException>(() => Commands.SubmitPublicAsync("NOPE", new FeedbackDraft { Content = "好" }));
     }

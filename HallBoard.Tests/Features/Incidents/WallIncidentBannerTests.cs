@@ -18,13 +18,13 @@ namespace HallBoard.Tests.Features.Incidents;
 
 /// <summary>The wall page of a hall of its own: a declared incident puts a banner on it at the next tick, closing takes
 /// it off; an escalated ticket is marked.</summary>
-public sealed class WallIncidentBannerTests : BunitContext, IClassFixture<FakeClockHall>, IAsyncLifetime
+public sealed class WallIncidentBannerTests : BunitContext, IClassFixture<QuietFakeClockHall>, IAsyncLifetime
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
-    private readonly FakeClockHall _app;
+    private readonly QuietFakeClockHall _app;
     private TestHall _hall = default!;
 
-    public WallIncidentBannerTests(FakeClockHall app)
+    public WallIncidentBannerTests(QuietFakeClockHall app)
     {
         _app = app;
         JSInterop.Mode = JSRuntimeMode.Loose;

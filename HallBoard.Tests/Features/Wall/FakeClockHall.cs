@@ -5,7 +5,7 @@ namespace HallBoard.Tests.Features.Wall;
 
 /// <summary>The app on a clock the test moves: 09:00 in the hall on 27 November 2026 at the start. Tablets turn
 /// offline after 5 minutes here, to show the setting is read.</summary>
-public sealed class FakeClockHall : HallAppFactory
+public class FakeClockHall : HallAppFactory
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 1, 0, 0, TimeSpan.Zero);
 
@@ -29,4 +29,13 @@ public sealed class FakeClockHall : HallAppFactory
         var opening = new DateTimeOffset(day.AddHours(9), TimeSpan.FromHours(8));
         if (opening > Time.GetUtcNow()) Time.SetUtcNow(opening);
     }
+}
+
+/// <summary><see cref="FakeClockHall"/> without the alert monitor's checks, for tests that count what a screen draws
+/// while they move the clock: a check would land on whichever 15 seconds the clock passed (the clock is shared by
+/// the class's tests, so where depends on their order) and an alert it raised would be one more render. Alerts the
+/// screens show still come from the snapshots and from the commands that publish their own (incidents).</summary>
+public sealed class QuietFakeClockHall : FakeClockHall
+{
+    public QuietFakeClockHall() => Settings["Wall:AlertCheckSeconds"] = "86400";
 }

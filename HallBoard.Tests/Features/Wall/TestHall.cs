@@ -66,8 +66,8 @@ public sealed class FeedRecorder : IDisposable
 
     public IReadOnlyList<HallChange> Of(int hallId) => All.Where(c => c.HallId == hallId).ToList();
 
-    /// <summary>Waits (real time) for a change that matches.</summary>
-    public async Task<HallChange> WaitForAsync(Func<HallChange, bool> match, int seconds = 10)
+    /// <summary>Waits (real time) for a change that matches; generously, as the machine may be busy.</summary>
+    public async Task<HallChange> WaitForAsync(Func<HallChange, bool> match, int seconds = 30)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < until)
