@@ -9,6 +9,8 @@ public static class AuditSetup
         services.AddSingleton<AuditChain>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<AuditChain>());
         services.AddSingleton<AuditQueries>();
+        services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<AuditTrail>();
         return services;
     }
 }
