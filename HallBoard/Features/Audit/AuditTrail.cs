@@ -22,8 +22,15 @@ public sealed class AuditTrail(IDbContextFactory<HallDbContext> dbFactory, HallT
     }
 
     /// <summary>One ticket's page opened (its taxpayer's name, ID and phone shown).</summary>
-    public Task TicketViewedAsync(Actor actor, string number, int hallId, string where) =>
-        RecordAsync(actor, ViewTicket, "Ticket", number, where, hallId);
+    public async Task TicketViewedAsync(Actor actor, int ticketId, string where)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
+            .Select(t => new { t.Number, t.HallId, t.TaxpayerName }).FirstOrDefaultAsync();
+        if (ticket is null) return;
+        db.Audit(actor, time.UtcNow, ViewTicket, "Ticket", ticket.Number, after: $"{where}：{ticket.TaxpayerName}", hallId: ticket.HallId);
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>A search of tickets by number, taxpayer name or ID, with how many it found.</summary>
     public Task TicketsSearchedAsync(Actor actor, string search, int found, int? hallId) =>
