@@ -91,6 +91,7 @@ public static class HallBoardSetup
         app.MapIncidents();
         app.MapDashboard();
         app.MapServiceReports();
+        app.MapAudit();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

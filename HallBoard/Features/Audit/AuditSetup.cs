@@ -11,6 +11,7 @@ public static class AuditSetup
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditExport>();
         return services;
     }
 }
