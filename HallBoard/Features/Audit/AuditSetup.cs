@@ -12,6 +12,11 @@ public static class AuditSetup
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditExport>();
+        services.AddOptions<AuditOptions>().BindConfiguration("Audit")
+            .Validate(o => o.RetentionDays >= AuditOptions.MinRetentionDays, "Audit:RetentionDays 不能少于 184 天（审计日志至少保留六个月）。")
+            .ValidateOnStart();
+        services.AddSingleton<AuditRetention>();
+        services.AddHostedService<AuditPurgeService>();
         return services;
     }
 }
