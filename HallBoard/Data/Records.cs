@@ -22,6 +22,15 @@ public sealed class AuditEntry
     public string? Before { get; set; }
     public string? After { get; set; }
     public int? HallId { get; set; }
+
+    /// <summary>Position in its hall's hash chain (1, 2, …); null for rows written before the chain existed.</summary>
+    public long? Seq { get; set; }
+
+    /// <summary>Hash of the previous row of the same hall's chain (the chain's anchor for the first one).</summary>
+    public string? PrevHash { get; set; }
+
+    /// <summary>SHA-256 over this row's fields and <see cref="PrevHash"/>, set when the row is saved (AuditChain).</summary>
+    public string? Hash { get; set; }
 }
 
 /// <summary>An integration's key; only its SHA-256 hash is stored.</summary>

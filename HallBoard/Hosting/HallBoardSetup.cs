@@ -98,6 +98,7 @@ public static class HallBoardSetup
         app.MapIncidents();
         app.MapDashboard();
         app.MapServiceReports();
+        app.MapAudit();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

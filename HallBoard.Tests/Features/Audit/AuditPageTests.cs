@@ -25,6 +25,7 @@ public sealed class AuditPageTests : IClassFixture<AuditQueriesTests.App>, IAsyn
         _ui.Services.AddMudServices();
         _ui.Services.AddSingleton(app.Get<AuditQueries>());
         _ui.Services.AddSingleton(app.Get<HallTime>());
+        _ui.Services.AddSingleton(app.Get<AuditVerifier>());
         _ui.AddAuthorization().SetAuthorized("lead").SetRoles(Roles.HallLead)
             .SetClaims(new Claim(ClaimTypes.NameIdentifier, "lead-id"), new Claim(HallClaims.DisplayName, "赵主任"), new Claim(HallClaims.HallId, "1"));
     }

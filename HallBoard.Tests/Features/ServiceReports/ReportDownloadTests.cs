@@ -45,10 +45,10 @@ public sealed class ReportDownloadTests(ReportsApp app) : IClassFixture<ReportsA
         Assert.Equal($"高新区税务局办税服务厅_运维报告_{known.T1.Number}.xlsx", ticket.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal("高新区税务局办税服务厅_运维报告_20260302-20260302.xlsx", day.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal("高新区税务局办税服务厅_服务水平报告_2026年上半年.xlsx", half.Content.Headers.ContentDisposition?.FileNameStar);
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "下载报告" && a.ActorName == "孙经理")
-            .Select(a => a.After).ToListAsync());
-        Assert.Contains($"运维报告_{known.T1.Number}", audit);
-        Assert.Contains("服务水平报告_2026年上半年", audit);
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "下载文件" && a.ActorName == "孙经理")
+            .Select(a => a.EntityId).ToListAsync());
+        Assert.Contains($"高新区税务局办税服务厅_运维报告_{known.T1.Number}.xlsx", audit);
+        Assert.Contains("高新区税务局办税服务厅_服务水平报告_2026年上半年.xlsx", audit);
     }
 
     [Fact]

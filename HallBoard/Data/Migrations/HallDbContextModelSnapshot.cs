@@ -99,11 +99,27 @@ namespace HallBoard.Data.Migrations
                     b.Property<int?>("HallId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrevHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Seq")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
 
+                    b.HasIndex("PrevHash")
+                        .IsUnique();
+
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("HallId", "Seq");
 
                     b.ToTable("AuditEntries");
                 });
@@ -933,6 +949,33 @@ namespace HallBoard.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("BusinessVolumes");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Audit.AuditChainHead", b =>
+                {
+                    b.Property<int>("Chain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnchorHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnchorSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHash")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("AuditChainHeads");
                 });
 
             modelBuilder.Entity("HallBoard.Features.Dashboard.DashboardCount", b =>

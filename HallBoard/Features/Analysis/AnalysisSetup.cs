@@ -1,3 +1,4 @@
+using HallBoard.Features.Audit;
 using HallBoard.Features.Account;
 
 namespace HallBoard.Features.Analysis;
@@ -20,10 +21,18 @@ public static class AnalysisSetup
     public static IEndpointRouteBuilder MapAnalysis(this IEndpointRouteBuilder app)
     {
         var roles = AnalysisRoles.Split(',');
-        app.MapGet(TemplateXlsxPath, () => TypedResults.File(VolumeTemplate.Xlsx(),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", VolumeTemplate.XlsxName))
+        app.MapGet(TemplateXlsxPath, async (HttpContext http) =>
+            {
+                await WorkbookDownloads.RecordAsync(http, VolumeTemplate.XlsxName, null);
+                return TypedResults.File(VolumeTemplate.Xlsx(),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", VolumeTemplate.XlsxName);
+            })
             .RequireAuthorization(p => p.RequireRole(roles)).ExcludeFromDescription();
-        app.MapGet(TemplateCsvPath, () => TypedResults.File(VolumeTemplate.Csv(), "text/csv; charset=utf-8", VolumeTemplate.CsvName))
+        app.MapGet(TemplateCsvPath, async (HttpContext http) =>
+            {
+                await WorkbookDownloads.RecordAsync(http, VolumeTemplate.CsvName, null);
+                return TypedResults.File(VolumeTemplate.Csv(), "text/csv; charset=utf-8", VolumeTemplate.CsvName);
+            })
             .RequireAuthorization(p => p.RequireRole(roles)).ExcludeFromDescription();
         return app;
     }

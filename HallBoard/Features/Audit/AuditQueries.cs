@@ -1,6 +1,7 @@
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Domain.Validation;
+using HallBoard.Features.Account;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,13 +44,38 @@ public sealed class AuditQueries(IDbContextFactory<HallDbContext> dbFactory, Hal
     /// <summary>(page - 1) × size must not overflow; nobody pages this far by hand.</summary>
     public const int MaxPage = 10_000;
 
+    /// <summary>What this reader may see: an admin every hall, a hall lead its own; anyone else, or a lead without a
+    /// hall, is refused (ForbiddenException).</summary>
+    public static AuditFilter Scoped(Actor actor, AuditFilter filter)
+    {
+        actor.RequireRole(Roles.Admin, Roles.HallLead);
+        return filter with { HallId = actor.HallScope };
+    }
+
+    public Task<AuditResults> ListAsync(Actor actor, AuditFilter filter, CancellationToken ct = default) =>
+        ListAsync(Scoped(actor, filter), ct);
+
     public async Task<AuditResults> ListAsync(AuditFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = Filtered(db, filter);
+        var total = await q.CountAsync(ct);
+        var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var page = Math.Clamp(filter.Page, 1, MaxPage);
+        var rows = await q
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(a => new AuditRow(a.Id, a.AtUtc, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Before, a.After))
+            .ToListAsync(ct);
+        return new AuditResults(rows, total, page, size);
+    }
+
+    internal IQueryable<AuditEntry> Filtered(HallDbContext db, AuditFilter filter)
     {
         if (filter.From is DateOnly early && DayRange.DayProblem(early, "开始日期") is { } tooEarly)
             throw ValidationFailedException.For("from", tooEarly);
         if (filter.To is DateOnly late && DayRange.DayProblem(late, "结束日期") is { } tooLate)
             throw ValidationFailedException.For("to", tooLate);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.AuditEntries.AsNoTracking();
         if (filter.HallId is int hall) q = q.Where(a => a.HallId == hall || a.HallId == null);
         if (filter.From is DateOnly from)
@@ -71,16 +97,7 @@ public sealed class AuditQueries(IDbContextFactory<HallDbContext> dbFactory, Hal
         }
         if (Clean(filter.EntityId) is { } entity)
             q = q.Where(a => a.EntityId != null && a.EntityId.ToUpper().Contains(entity));
-
-        var total = await q.CountAsync(ct);
-        var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
-        var page = Math.Clamp(filter.Page, 1, MaxPage);
-        var rows = await q
-            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * size).Take(size)
-            .Select(a => new AuditRow(a.Id, a.AtUtc, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Before, a.After))
-            .ToListAsync(ct);
-        return new AuditResults(rows, total, page, size);
+        return q;
     }
 
     /// <summary>The actions recorded so far, for the page's action filter.</summary>

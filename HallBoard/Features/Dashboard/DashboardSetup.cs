@@ -1,3 +1,4 @@
+using HallBoard.Features.Audit;
 using HallBoard.Domain;
 using HallBoard.Features.Account;
 using Microsoft.AspNetCore.WebUtilities;
@@ -60,6 +61,7 @@ public static class DashboardSetup
         var buffer = new MemoryStream();
         workbook.Write(figures, chosen.Name, buffer);
         buffer.Position = 0;
+        await WorkbookDownloads.RecordAsync(http, DashboardWorkbook.FileName(chosen.Name, period), chosen.Id);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.File(buffer, DashboardWorkbook.ContentType, DashboardWorkbook.FileName(chosen.Name, period));
     }

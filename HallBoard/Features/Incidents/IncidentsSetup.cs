@@ -1,3 +1,4 @@
+using HallBoard.Features.Audit;
 using HallBoard.Features.Account;
 using HallBoard.Features.Wall;
 
@@ -31,7 +32,9 @@ public static class IncidentsSetup
     {
         var detail = await queries.GetAsync(id, http.User.ToActor().HallId, http.RequestAborted);
         if (detail is null) return Results.NotFound();
+        var file = workbook.Build(detail);
+        await WorkbookDownloads.RecordAsync(http, IncidentWorkbook.FileName(detail), detail.Incident.HallId);
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(workbook.Build(detail), IncidentWorkbook.ContentType, IncidentWorkbook.FileName(detail));
+        return TypedResults.File(file, IncidentWorkbook.ContentType, IncidentWorkbook.FileName(detail));
     }
 }

@@ -1,3 +1,4 @@
+using HallBoard.Features.Audit;
 using HallBoard.Domain;
 using HallBoard.Features.Account;
 using HallBoard.Features.Problems;
@@ -51,6 +52,7 @@ public static class KnowledgeSetup
         // ClosedXML needs a seekable stream; the handbook is small.
         var buffer = new MemoryStream();
         Handbook.WriteWorkbook(data, buffer);
+        await WorkbookDownloads.RecordAsync(http, Handbook.FileName(data), hallId);
         return TypedResults.File(buffer.ToArray(), Handbook.ContentType, Handbook.FileName(data));
     }
 }

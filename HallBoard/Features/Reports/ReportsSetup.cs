@@ -1,3 +1,4 @@
+using HallBoard.Features.Audit;
 using System.Globalization;
 using HallBoard.Domain;
 using HallBoard.Features.Account;
@@ -52,13 +53,14 @@ public static class ReportsSetup
     /// <summary>The finished file of an export started on the export page, for the user who started it; deleted once sent.</summary>
     public static string ExportFileUrl(string jobId) => $"{ExportFilesPath}/{Uri.EscapeDataString(jobId)}";
 
-    private static IResult DownloadExport(HttpContext http, ExportJobs jobs, string id)
+    private static async Task<IResult> DownloadExport(HttpContext http, ExportJobs jobs, string id)
     {
         var owner = http.User.ToActor().Id;
         var job = jobs.Find(id, owner);
         if (job is null) return TypedResults.NotFound();
         var file = jobs.OpenForDownload(id, owner);
         if (file is null) return TypedResults.NotFound();
+        await WorkbookDownloads.RecordAsync(http, job.FileName, http.User.ToActor().HallId);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.File(file, XlsxSheetWriter.ContentType, job.FileName);
     }
@@ -78,6 +80,7 @@ public static class ReportsSetup
         {
             return TypedResults.ValidationProblem(ex.Errors, title: "导出条件有误");
         }
+        await WorkbookDownloads.RecordAsync(http, fileName, filter.HallId);
         // Taxpayers' names: no copy is to stay in a browser's or a proxy's cache.
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Stream(

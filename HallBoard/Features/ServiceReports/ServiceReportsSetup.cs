@@ -96,8 +96,8 @@ public static class ServiceReportsSetup
         try
         {
             var hallId = await halls.ForAsync(actor, requestedHall, http.RequestAborted);
-            var (file, hall, name, what) = await build(hallId, http.RequestAborted);
-            await halls.RecordDownloadAsync(actor, hallId, name, what);
+            var (file, hall, name, _) = await build(hallId, http.RequestAborted);
+            await WorkbookDownloads.RecordAsync(http, ReportHalls.FileName(hall, name), hallId);
             http.Response.Headers.CacheControl = "no-store";
             return TypedResults.File(file, XlsxSheetWriter.ContentType, ReportHalls.FileName(hall, name));
         }
@@ -119,7 +119,7 @@ public static class ServiceReportsSetup
 }
 
 /// <summary>Which hall a report is for: the user's own; a user without a hall (an admin) picks one.</summary>
-public sealed class ReportHalls(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
+public sealed class ReportHalls(IDbContextFactory<HallDbContext> dbFactory)
 {
     private static readonly char[] NotInFileNames = [.. Path.GetInvalidFileNameChars(), '\\', '/', ':', '*', '?', '"', '<', '>', '|'];
 
@@ -138,13 +138,6 @@ public sealed class ReportHalls(IDbContextFactory<HallDbContext> dbFactory, Hall
         if (requested is int id)
             return halls.Any(h => h.Id == id) ? id : throw new NotFoundException("办税服务厅不存在。");
         return halls.FirstOrDefault()?.Id ?? throw new NotFoundException("还没有办税服务厅。");
-    }
-
-    public async Task RecordDownloadAsync(Actor actor, int hallId, string name, string what)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Audit(actor, time.UtcNow, "下载报告", "ServiceReport", what, null, name, hallId);
-        await db.SaveChangesAsync();
     }
 
     public static string FileName(string hallName, string name) =>

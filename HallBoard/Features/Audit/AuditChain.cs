@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using HallBoard.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace HallBoard.Features.Audit;
+
+/// <summary>
+/// Links every audit row added in a save to its hall's chain: it takes the next position after the hall's
+/// <see cref="AuditChainHead"/>, the head's last hash as its previous hash, and its own hash; the head moves on in the
+/// same transaction. The save's transaction is begun here when the command has none, before the head is read: on SQLite
+/// that is <c>BEGIN IMMEDIATE</c>, the database's one write lock, so a concurrent writer waits until this save commits
+/// and then reads the moved head. The head's last hash is also a concurrency token, so a database that lets two
+/// writers read the same head refuses the second save instead of forking the chain.
+/// </summary>
+public sealed class AuditChain : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _owned = [];
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        if (eventData.Context is HallDbContext db) await LinkAsync(db, ct);
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is HallDbContext db) LinkAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        if (eventData.Context is { } db && _owned.TryGetValue(db, out var tx))
+        {
+            _owned.Remove(db);
+            await tx.CommitAsync(ct);
+            await tx.DisposeAsync();
+        }
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default) =>
+        RollBackAsync(eventData.Context);
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => RollBackAsync(eventData.Context).GetAwaiter().GetResult();
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken ct = default) =>
+        RollBackAsync(eventData.Context);
+
+    private async Task RollBackAsync(DbContext? db)
+    {
+        if (db is null || !_owned.TryGetValue(db, out var tx)) return;
+        _owned.Remove(db);
+        await tx.RollbackAsync();
+        await tx.DisposeAsync();
+    }
+
+    /// <summary>The head as the database has it now, even when this context read it in an earlier save.</summary>
+    private static async Task<AuditChainHead?> HeadAsync(HallDbContext db, int chain, CancellationToken ct)
+    {
+        var tracked = db.AuditChainHeads.Local.FirstOrDefault(h => h.Chain == chain);
+        if (tracked is null) return await db.AuditChainHeads.FirstOrDefaultAsync(h => h.Chain == chain, ct);
+        if (db.Entry(tracked).State == EntityState.Unchanged) await db.Entry(tracked).ReloadAsync(ct);
+        return tracked;
+    }
+
+    private async Task LinkAsync(HallDbContext db, CancellationToken ct)
+    {
+        var added = db.ChangeTracker.Entries<AuditEntry>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Hash is null)
+            .Select(e => e.Entity).ToList();
+        if (added.Count == 0) return;
+        if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, await db.Database.BeginTransactionAsync(ct));
+        foreach (var chain in added.GroupBy(e => AuditChainHead.ChainOf(e.HallId)))
+        {
+            var head = await HeadAsync(db, chain.Key, ct);
+            if (head is null)
+            {
+                var genesis = AuditHash.Genesis(chain.Key);
+                head = new AuditChainHead { Chain = chain.Key, LastHash = genesis, AnchorHash = genesis };
+                db.AuditChainHeads.Add(head);
+            }
+            foreach (var entry in chain)
+            {
+                entry.Seq = head.LastSeq + 1;
+                entry.PrevHash = head.LastHash;
+                entry.Hash = AuditHash.Of(entry);
+                head.LastSeq = entry.Seq.Value;
+                head.LastHash = entry.Hash;
+            }
+        }
+    }
+}
