@@ -101,7 +101,7 @@ public sealed class KnowledgeCommandsTests(HallAppFactory app) : IClassFixture<H
         Assert.Equal("只能引用已发布的知识条目。", ex.Message);
         var nf = await Assert.ThrowsAsync<NotFoundException>(() => app.Knowledge().LinkToTicketAsync(foreign.Id, published.Id, me));
         Assert.Equal("工单不存在。", nf.Message);
-        var cross = await Assert.ThrowsAsync<KnowledgeRuleException>(() => app.Knowledge().LinkToTicketAsync(foreign.Id, published.Id, Actor.System));
+        var cross = await Assert.ThrowsAsync<KnowledgeRuleException>(() => app.Knowledge().LinkToTicketAsync(foreign.Id, published.Id, HallAppFactory.Admin));
         Assert.Equal("只能引用本厅的知识条目。", cross.Message);
         Assert.Equal(0, await app.WithDbAsync(db => db.KnowledgeUses.CountAsync(u => u.ArticleId == draft.Id || u.ArticleId == published.Id)));
     }
