@@ -45,7 +45,8 @@ public sealed class KnowledgeCommandsTests(HallAppFactory app) : IClassFixture<H
         var draft = await app.Knowledge().CreateAsync(me.HallId!.Value, KnowledgeApp.Article("并发修改问题", "步骤"), me);
         await app.Knowledge().EditAsync(draft.Id, draft.Revision, KnowledgeApp.Article("并发修改问题（新）", "步骤"), me);
 
-        var ex = await Assert.ThrowsAsync<KnowledgeRuleException>(() => app.Knowledge().PublishAsync(draft.Id, draft.Revision, me));
+        var lead = await app.ActorAsync("lead");
+        var ex = await Assert.ThrowsAsync<KnowledgeRuleException>(() => app.Knowledge().PublishAsync(draft.Id, draft.Revision, lead));
 
         Assert.Equal("该知识条目已被他人修改，请刷新后再试。", ex.Message);
         Assert.Equal(ArticleStatus.Draft, (await app.KnowledgeQueries().GetAsync(draft.Id, me.HallId))!.Row.Status);
