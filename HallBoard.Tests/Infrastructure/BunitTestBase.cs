@@ -60,6 +60,7 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
     protected ISnackbar Snackbar => Services.GetRequiredService<ISnackbar>();
 
     private Bunit.TestDoubles.BunitAuthorizationContext? _auth;
+    private bool _popovers;
 
     async Task IAsyncLifetime.InitializeAsync()
     {
@@ -84,7 +85,12 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : IComponent
     {
-        Render<MudPopoverProvider>();
+        // One provider per test: a test may render a page twice (say, as the engineer and then as the lead).
+        if (!_popovers)
+        {
+            Render<MudPopoverProvider>();
+            _popovers = true;
+        }
         return parameters is null ? Render<TPage>() : Render(parameters);
     }
 }
