@@ -111,7 +111,10 @@ public static class DashboardHistory
 
         using var rating = connection.CreateCommand();
         rating.Transaction = tx;
-        rating.CommandText = "INSERT INTO Satisfactions (TicketId, Level, Comment, Source, AtUtc) VALUES ($ticket, $level, NULL, $source, $at)";
+        rating.CommandText = """
+            INSERT INTO Satisfactions (TicketId, Level, Comment, Source, AtUtc) VALUES ($ticket, $level, NULL, $source, $at);
+            INSERT INTO TicketRatings (TicketId, Level, Comment, Source, AtUtc) VALUES ($ticket, $level, NULL, $source, $at);
+            """;
         var rTicket = rating.Parameters.Add(new SqliteParameter("$ticket", null));
         var rLevel = rating.Parameters.Add(new SqliteParameter("$level", null));
         var rSource = rating.Parameters.Add(new SqliteParameter("$source", null));

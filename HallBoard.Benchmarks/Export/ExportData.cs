@@ -49,7 +49,10 @@ public static class ExportData
         insert.Prepare();
         var rate = connection.CreateCommand();
         rate.Transaction = tx;
-        rate.CommandText = "INSERT INTO Satisfactions (TicketId, Level, Source, AtUtc) VALUES (last_insert_rowid(), $level, 'CallBack', $at);";
+        rate.CommandText = """
+            INSERT INTO Satisfactions (TicketId, Level, Source, AtUtc) VALUES (last_insert_rowid(), $level, 'CallBack', $at);
+            INSERT INTO TicketRatings (TicketId, Level, Source, AtUtc) SELECT TicketId, Level, Source, AtUtc FROM Satisfactions WHERE Id = last_insert_rowid();
+            """;
         var level = rate.Parameters.Add(new SqliteParameter("$level", null));
         var at = rate.Parameters.Add(new SqliteParameter("$at", null));
         rate.Prepare();

@@ -36,7 +36,7 @@ public sealed class IncidentWallBrowserTests(BrowserHall hall) : IClassFixture<B
         Assert.True(await wall.EvaluateAsync<bool>(
             "() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth"), "the wall scrolls");
 
-        await hall.App.Get<IncidentCommands>().CloseAsync(id, time.UtcNow, "证书过期", "更新证书", engineer);
+        await hall.App.Get<IncidentCommands>().CloseAsync(id, time.UtcNow, "证书过期", "更新证书", await hall.App.ActorAsync("lead"));
 
         await banner.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 10_000 });
         Assert.True(await wall.EvaluateAsync<bool>("() => window.notReloaded === true"), "the wall reloaded");

@@ -60,17 +60,23 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
 
     protected ISnackbar Snackbar => Services.GetRequiredService<ISnackbar>();
 
+    private Bunit.TestDoubles.BunitAuthorizationContext? _auth;
+    private bool _popovers;
+
     async Task IAsyncLifetime.InitializeAsync()
     {
-        Me = await App.EngineerActorAsync(1);
-        AddAuthorization()
-            .SetAuthorized(Me.Name)
-            .SetRoles(Roles.Engineer)
-            .SetClaims(
-                new Claim(ClaimTypes.NameIdentifier, Me.Id),
-                new Claim(HallClaims.DisplayName, Me.Name),
-                new Claim(HallClaims.HallId, HallId.ToString(CultureInfo.InvariantCulture)),
-                new Claim(HallClaims.EngineerId, Me.EngineerId!.Value.ToString(CultureInfo.InvariantCulture)));
+        _auth = AddAuthorization();
+        await SignInAsAsync("eng1");
+    }
+
+    /// <summary>Signs in as a demo account (lead, manager, eng2 …) before a page is rendered: its role, hall and engineer.</summary>
+    protected async Task SignInAsAsync(string userName)
+    {
+        Me = await App.ActorAsync(userName);
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, Me.Id), new(HallClaims.DisplayName, Me.Name) };
+        if (Me.HallId is int hall) claims.Add(new Claim(HallClaims.HallId, hall.ToString(CultureInfo.InvariantCulture)));
+        if (Me.EngineerId is int engineer) claims.Add(new Claim(HallClaims.EngineerId, engineer.ToString(CultureInfo.InvariantCulture)));
+        _auth!.SetAuthorized(Me.Name).SetRoles([.. Me.Roles]).SetClaims([.. claims]);
     }
 
     // MudBlazor registers services that can only be disposed asynchronously; xunit 2 disposes test classes synchronously.
@@ -80,7 +86,12 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : IComponent
     {
-        Render<MudPopoverProvider>();
+        // One provider per test: a test may render a page twice (say, as the engineer and then as the lead).
+        if (!_popovers)
+        {
+            Render<MudPopoverProvider>();
+            _popovers = true;
+        }
         return parameters is null ? Render<TPage>() : Render(parameters);
     }
 }

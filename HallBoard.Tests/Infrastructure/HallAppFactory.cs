@@ -1,3 +1,4 @@
+using HallBoard.Tests.Infrastructure;
 using System.Net.Http.Headers;
 using HallBoard.Data;
 using HallBoard.Domain;
@@ -56,11 +57,30 @@ public class HallAppFactory : WebApplicationFactory<Program>
     public Task<Hall> DemoHallAsync() => WithDbAsync(db => db.Halls.SingleAsync(h => h.Code == DemoData.HallCode));
 
     /// <summary>The actor a demo engineer account (eng1 … eng6) acts as.</summary>
-    public async Task<Actor> EngineerActorAsync(int n) => await WithDbAsync(async db =>
+    public Task<Actor> EngineerActorAsync(int n) => ActorAsync($"eng{n}");
+
+    /// <summary>The actor an account acts as once signed in (lead, manager, admin, wall, eng1 …): its role and hall
+    /// read from the database, as the sign-in cookie carries them.</summary>
+    public async Task<Actor> ActorAsync(string userName) => await WithDbAsync(async db =>
     {
-        var user = await db.Users.SingleAsync(u => u.UserName == $"eng{n}");
-        return new Actor(user.Id, user.DisplayName, user.EngineerId, user.HallId);
+        var user = await db.Users.SingleAsync(u => u.UserName == userName);
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ur.UserId == user.Id
+                           select r.Name!).ToListAsync();
+        return new Actor(user.Id, user.DisplayName, user.EngineerId, user.HallId)
+        {
+            Roles = roles.ToHashSet(),
+            AllHalls = roles.Contains(Roles.Admin),
+        };
     });
+
+    /// <summary>An administrator, who sees every hall (test set-up across halls).</summary>
+    public static Actor Admin { get; } = As(Roles.Admin, "test:admin", "系统管理员", null);
+
+    /// <summary>A hand-made actor with a role, for tests that act in a hall without a demo account.</summary>
+    public static Actor As(string role, string id, string name, int? hallId, int? engineerId = null) =>
+        new(id, name, engineerId, hallId) { Roles = new HashSet<string> { role }, AllHalls = role == Roles.Admin };
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 

@@ -42,7 +42,9 @@ public sealed class DemoData(IDbContextFactory<HallDbContext> dbFactory, Account
 
         await Features.Guidance.GuidanceItems.SeedDemoAsync(dbFactory, hall.Id);
         await SeedTicketsAsync(hall.Id, engineers);
-        await knowledge.SeedAsync(hall.Id, new Actor($"seed:{engineers[0].EmployeeNo}", engineers[0].Name, engineers[0].Id, hall.Id));
+        await knowledge.SeedAsync(hall.Id,
+            new Actor($"seed:{engineers[0].EmployeeNo}", engineers[0].Name, engineers[0].Id, hall.Id) { Roles = new HashSet<string> { Roles.Engineer } },
+            new Actor("seed:lead", "赵主任", null, hall.Id) { Roles = new HashSet<string> { Roles.HallLead } });
     }
 
     private async Task SeedTicketsAsync(int hallId, IReadOnlyList<Engineer> engineers)
@@ -54,7 +56,7 @@ public sealed class DemoData(IDbContextFactory<HallDbContext> dbFactory, Account
             new TicketDraft { TaxpayerName = "李四", TaxpayerPhone = "13912345678", Channel = Channel.MobileApp, Category = Category.IndividualIncomeTax, Kind = TicketKind.Consultation, Description = "个税APP专项附加扣除如何填报" },
             new TicketDraft { TaxpayerName = "王五", Channel = Channel.SmartAreaPc, Category = Category.SocialInsurance, Kind = TicketKind.Consultation, Priority = Priority.High, Description = "灵活就业社保缴费基数怎么选" },
         };
-        var actors = engineers.Select(e => new Actor($"seed:{e.EmployeeNo}", e.Name, e.Id, hallId)).ToList();
+        var actors = engineers.Select(e => new Actor($"seed:{e.EmployeeNo}", e.Name, e.Id, hallId) { Roles = new HashSet<string> { Roles.Engineer } }).ToList();
         await tickets.IntakeAsync(hallId, samples[3], actors[0], takeNow: false);
         await tickets.IntakeAsync(hallId, samples[2], actors[1], takeNow: true);
         var resolved = await tickets.IntakeAsync(hallId, samples[1], actors[2], takeNow: true);

@@ -14,6 +14,7 @@ public sealed partial class HallDbContext(DbContextOptions<HallDbContext> option
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<Satisfaction> Satisfactions => Set<Satisfaction>();
+    public DbSet<TicketRating> TicketRatings => Set<TicketRating>();
     public DbSet<SatisfactionLink> SatisfactionLinks => Set<SatisfactionLink>();
     public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -67,6 +68,13 @@ public sealed partial class HallDbContext(DbContextOptions<HallDbContext> option
             e.HasOne(t => t.Satisfaction).WithOne().HasForeignKey<Satisfaction>(s => s.TicketId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(t => t.Events).WithOne().HasForeignKey(x => x.TicketId);
             e.Navigation(t => t.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.HasMany(t => t.Ratings).WithOne().HasForeignKey(x => x.TicketId);
+            e.Navigation(t => t.Ratings).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        b.Entity<TicketRating>(e =>
+        {
+            e.HasIndex(x => new { x.TicketId, x.AtUtc });
+            e.Property(x => x.Comment).HasMaxLength(500);
         });
         b.Entity<TicketEvent>(e => e.HasIndex(x => new { x.TicketId, x.AtUtc }));
         b.Entity<Satisfaction>(e => e.HasIndex(x => x.TicketId).IsUnique());

@@ -86,6 +86,9 @@ public sealed class SatisfactionLink
     public DateTime ExpiresUtc { get; set; }
     public DateTime? UsedUtc { get; set; }
     public HallBoard.Domain.RatingSource Source { get; set; }
+
+    /// <summary>When the one feedback message this link accepts arrived.</summary>
+    public DateTime? FeedbackUtc { get; set; }
 }
 
 /// <summary>The last ticket number given out per hall per local day.</summary>

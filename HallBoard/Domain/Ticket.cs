@@ -12,6 +12,7 @@ public sealed class Ticket
     public const int MaxFollowUpAttemptsBeforeUnreachable = 1;
 
     private readonly List<TicketEvent> _events = [];
+    private readonly List<TicketRating> _ratings = [];
 
     public int Id { get; private set; }
     public int HallId { get; private set; }
@@ -54,6 +55,9 @@ public sealed class Ticket
     public DateTime? PausedSinceUtc { get; private set; }
 
     public IReadOnlyList<TicketEvent> Events => _events;
+
+    /// <summary>The rating history (loaded only where needed; a new rating is always appended).</summary>
+    public IReadOnlyList<TicketRating> Ratings => _ratings;
 
     private Ticket() { }
 
@@ -215,6 +219,10 @@ public sealed class Ticket
             Source = source,
             AtUtc = nowUtc,
         };
+        _ratings.Add(new TicketRating
+        {
+            Level = Satisfaction.Level, Comment = Satisfaction.Comment, Source = source, AtUtc = nowUtc,
+        });
         var next = Status == TicketStatus.FollowedUp ? TicketStatus.Rated : TicketStatus.Resolved;
         Move(next, TicketEventKind.Rated, by, nowUtc, $"{Labels.Of(level)}（{Labels.Of(source)}）");
         if (IsBadRating(level)) CallBackRequiredUtc = nowUtc;

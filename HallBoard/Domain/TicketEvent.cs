@@ -23,3 +23,15 @@ public sealed class Satisfaction
     public RatingSource Source { get; set; }
     public DateTime AtUtc { get; set; }
 }
+
+/// <summary>Every rating a ticket ever received, with its time. A reopen clears the ticket's current
+/// <see cref="Satisfaction"/> but never a row here, so a rating stays in the figures of its day.</summary>
+public sealed class TicketRating
+{
+    public long Id { get; set; }
+    public int TicketId { get; set; }
+    public SatisfactionLevel Level { get; set; }
+    public string? Comment { get; set; }
+    public RatingSource Source { get; set; }
+    public DateTime AtUtc { get; set; }
+}

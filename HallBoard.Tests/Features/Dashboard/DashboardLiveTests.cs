@@ -1,3 +1,5 @@
+using HallBoard.Tests.Infrastructure;
+using HallBoard.Features.Account;
 using Bunit;
 using HallBoard.Domain;
 using HallBoard.Features.Tickets;
@@ -13,7 +15,7 @@ public sealed class DashboardLiveTests(DashboardApp app) : DashboardPageTestBase
         var page = RenderDashboard(refreshGap: TimeSpan.FromMilliseconds(200));
         Assert.Equal("2", Figure(page, "工单总数"));
 
-        var by = new Actor("test:dashboard", "测试", null, Hall.HallId);
+        var by = HallAppFactory.As(Roles.HallLead, "test:dashboard", "测试", Hall.HallId);
         for (var i = 0; i < 3; i++)
             await App.Get<TicketCommands>().IntakeAsync(Hall.HallId, new TicketDraft
             {

@@ -1,3 +1,5 @@
+using HallBoard.Tests.Infrastructure;
+using HallBoard.Features.Account;
 using HallBoard.Domain;
 using HallBoard.Features.Dashboard;
 using HallBoard.Features.Tickets;
@@ -74,7 +76,7 @@ public sealed class DashboardRollupTests(DashboardApp app) : IClassFixture<Dashb
             var engineer = new Engineer { HallId = hall.Id, Name = "王工", EmployeeNo = "E01" };
             db.Engineers.Add(engineer);
             await db.SaveChangesAsync();
-            return (hall.Id, new Actor($"test:{code}", engineer.Name, engineer.Id, hall.Id));
+            return (hall.Id, HallAppFactory.As(Roles.Engineer, $"test:{code}", engineer.Name, hall.Id, engineer.Id));
         });
     }
 

@@ -1,3 +1,5 @@
+using HallBoard.Tests.Infrastructure;
+using HallBoard.Features.Account;
 using HallBoard.Domain;
 using HallBoard.Features.Escalations;
 using HallBoard.Features.Tickets;
@@ -84,7 +86,7 @@ public sealed class EscalationCommandsTests(FakeClockHall app) : IClassFixture<F
         var ticket = await hall.IntakeAsync(app, "王五", takenBy: 1);
         await Commands.RaiseAsync(ticket.Id, null, Request(), hall.Engineer(1));
         var escalation = Assert.Single(await Queries.OpenAsync(hall.Id)).Escalation;
-        var lead = new Actor("lead-test", "刘主任", null, hall.Id);
+        var lead = HallAppFactory.As(Roles.HallLead, "lead-test", "刘主任", hall.Id);
 
         await Commands.AnswerAsync(escalation.Id, "省局已修复申报接口", lead);
         var again = await Assert.ThrowsAsync<EscalationRuleException>(() => Commands.AnswerAsync(escalation.Id, "再答复", lead));
@@ -98,7 +100,7 @@ public sealed class EscalationCommandsTests(FakeClockHall app) : IClassFixture<F
         Assert.Single(audit, a => a.Action == "升级答复" && a.EntityType == nameof(Escalation));
         Assert.Null(await app.Get<EscalationMarks>().DueOfAsync(ticket.Id));
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            Commands.AnswerAsync(escalation.Id, "别厅答复", new Actor("x", "别厅", null, hall.Id + 100000)));
+            Commands.AnswerAsync(escalation.Id, "别厅答复", HallAppFactory.As(Roles.HallLead, "x", "别厅", hall.Id + 100000)));
     }
 
     [Fact]
@@ -119,7 +121,7 @@ public sealed class EscalationCommandsTests(FakeClockHall app) : IClassFixture<F
         Assert.Contains("已超过答复期限", late.Message);
         Assert.True(Assert.Single(await Queries.OpenAsync(hall.Id)).Escalation.IsOverdue(Now));
 
-        await Commands.AnswerAsync(Assert.Single(await Queries.OpenAsync(hall.Id)).Escalation.Id, "已处理", new Actor("lead", "刘主任", null, hall.Id));
+        await Commands.AnswerAsync(Assert.Single(await Queries.OpenAsync(hall.Id)).Escalation.Id, "已处理", HallAppFactory.As(Roles.HallLead, "lead", "刘主任", hall.Id));
         Assert.DoesNotContain(await AlertsAsync(hall), a => a.Kind == AlertKinds.OpenEscalation);
     }
 

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Domain;
 using HallBoard.Features.Feedback;
 using HallBoard.Features.Satisfaction;
@@ -106,7 +107,7 @@ public sealed class FeedbackCommandsTests(HallAppFactory app) : IClassFixture<Ha
             await db.SaveChangesAsync();
             return h;
         });
-        var foreign = await Tickets.IntakeAsync(other.Id, new TicketDraft { TaxpayerName = "吴十", Description = "社保查询" }, Actor.System, takeNow: false);
+        var foreign = await Tickets.IntakeAsync(other.Id, new TicketDraft { TaxpayerName = "吴十", Description = "社保查询" }, HallAppFactory.Admin, takeNow: false);
         var before = await app.WithDbAsync(db => db.Feedback.CountAsync());
 
         var markup = await Assert.ThrowsAsync<ValidationFailedException>(() => Commands.SubmitForTaxpayerAsync(hall.Id,
@@ -130,7 +131,7 @@ public sealed class FeedbackCommandsTests(HallAppFactory app) : IClassFixture<Ha
     {
         var hall = await app.DemoHallAsync();
         var eng = await app.EngineerActorAsync(6);
-        var lead = new Actor("u-lead", "赵主任", null, hall.Id);
+        var lead = HallAppFactory.As(Roles.HallLead, "u-lead", "赵主任", hall.Id);
         var (ticket, _) = await ResolvedTicketAsync(6);
         var number = await app.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id).Select(t => t.Number).SingleAsync());
         var f = await Commands.SubmitForTaxpayerAsync(hall.Id, new FeedbackDraft { Kind = FeedbackKind.Consultation, Content = "发票怎么红冲" },

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Domain;
 using HallBoard.Features.Feedback;
 using HallBoard.Tests.Features.Wall;
@@ -34,7 +35,7 @@ public sealed class FeedbackDueDateTests(FeedbackDueDateTests.ShortDeadlines app
         Assert.Equal(f.Id, (await queries.ListAsync(hall.Id, FeedbackView.Overdue)).Single().Id);
         Assert.Equal((1, 1), await queries.CountsAsync(hall.Id));
 
-        var lead = new Actor("u-lead-d", "赵主任", null, hall.Id);
+        var lead = HallAppFactory.As(Roles.HallLead, "u-lead-d", "赵主任", hall.Id);
         f = await commands.AdvanceAsync(f.Id, f.Version, "已报送", lead);
         f = await commands.AdvanceAsync(f.Id, f.Version, null, lead);
         Assert.Empty(await queries.ListAsync(hall.Id, FeedbackView.Overdue));

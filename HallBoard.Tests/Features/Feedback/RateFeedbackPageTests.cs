@@ -1,4 +1,5 @@
 using System.Net;
+using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Satisfaction;
 using HallBoard.Features.Tickets;
@@ -47,5 +48,32 @@ public sealed class RateFeedbackPageTests(HallAppFactory app) : IClassFixture<Ha
         Assert.Equal(FeedbackKind.Complaint, saved.Kind);
         Assert.Equal("13700137000", saved.ContactPhone);
         Assert.Contains("链接无效", await phone.GetStringAsync("/rate/not-a-token/feedback"));
+    }
+
+    [Fact]
+    public async Task One_rating_link_takes_one_feedback_message_and_a_second_post_is_refused_with_nothing_saved()
+    {
+        var engineer = await _app.EngineerActorAsync(3);
+        var hall = await _app.DemoHallAsync();
+        var commands = _app.Get<TicketCommands>();
+        var ticket = await commands.IntakeAsync(hall.Id, new TicketDraft { TaxpayerName = "冯二", Description = "发票打印失败" }, engineer, takeNow: true);
+        await commands.ResolveAsync(ticket.Id, null, "更换纸张", engineer);
+        var token = await _app.Get<SatisfactionLinks>().CreateAsync(ticket.Id, RatingSource.OwnPhone, engineer);
+        var phone = Phone();
+        await FormPost.SubmitAsync(phone, $"/rate/{token}", $"/rate/{token}", new Dictionary<string, string> { ["level"] = "3" });
+        var first = await FormPost.SubmitAsync(phone, $"/rate/{token}/feedback", $"/rate/{token}/feedback", Form("窗口太少", kind: "Suggestion"));
+        Assert.Contains("已收到您的意见", await phone.GetStringAsync(first.Headers.Location!.ToString()));
+        var version = await _app.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id).Select(t => t.Version).SingleAsync());
+
+        // The link's page no longer offers the form; a tab left open posts again (its antiforgery token still good).
+        var again = await phone.GetStringAsync($"/rate/{token}/feedback");
+        Assert.Contains("每个链接只能提交一次", again);
+        Assert.DoesNotContain("<form", again);
+        var second = await FormPost.SubmitAsync(phone, $"/public/{DemoData.HallCode}/feedback", $"/rate/{token}/feedback", Form("再补充一条"));
+
+        Assert.Contains("每个链接只能提交一次", await phone.GetStringAsync(second.Headers.Location!.ToString()));
+        var saved = await _app.WithDbAsync(db => db.Feedback.Where(f => f.TicketId == ticket.Id).Select(f => f.Content).ToListAsync());
+        Assert.Equal(["窗口太少"], saved);
+        Assert.Equal(version, await _app.WithDbAsync(db => db.Tickets.Where(t => t.Id == ticket.Id).Select(t => t.Version).SingleAsync()));
     }
 }

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -27,7 +28,7 @@ public sealed class GuidanceTests(HallAppFactory app) : IClassFixture<HallAppFac
     public async Task The_list_is_kept_with_an_audit_entry_per_change_and_refuses_duplicates_and_counter_channels()
     {
         var hall = await TestHall.CreateAsync(app, engineers: 1);
-        var lead = new Actor("u-lead-g", "赵主任", null, hall.Id);
+        var lead = HallAppFactory.As(Roles.HallLead, "u-lead-g", "赵主任", hall.Id);
         var id = await Items.AddAsync(hall.Id, "发票代开", Category.Invoice, Channel.SelfServiceTerminal, lead);
         await Items.UpdateAsync(id, "发票代开（自助）", Category.Invoice, Channel.ETaxWeb, isActive: true, lead);
 
@@ -56,13 +57,13 @@ public sealed class GuidanceTests(HallAppFactory app) : IClassFixture<HallAppFac
     {
         var hall = await TestHall.CreateAsync(app, engineers: 1);
         var other = await TestHall.CreateAsync(app, engineers: 1);
-        var foreignItem = await Items.AddAsync(other.Id, "别厅事项", Category.Filing, Channel.ETaxWeb, Actor.System);
+        var foreignItem = await Items.AddAsync(other.Id, "别厅事项", Category.Filing, Channel.ETaxWeb, HallAppFactory.Admin);
         var before = await app.WithDbAsync(db => db.Tickets.CountAsync(t => t.HallId == hall.Id));
         await Assert.ThrowsAsync<ValidationFailedException>(() =>
             Tickets.IntakeAsync(hall.Id, Guided(Category.Filing, foreignItem, null), hall.Engineer(1), takeNow: false));
         Assert.Equal(before, await app.WithDbAsync(db => db.Tickets.CountAsync(t => t.HallId == hall.Id)));
 
-        var item = await Items.AddAsync(hall.Id, "增值税申报", Category.Filing, Channel.ETaxWeb, Actor.System);
+        var item = await Items.AddAsync(hall.Id, "增值税申报", Category.Filing, Channel.ETaxWeb, HallAppFactory.Admin);
         var t = await Tickets.IntakeAsync(hall.Id, Guided(Category.Filing, item, null), hall.Engineer(1), takeNow: true);
         Assert.True(await Items.PendingOutcomeAsync(t.Id, hall.Id));
         var after = await Items.RecordOutcomeAsync(t.Id, t.Version, true, hall.Engineer(1));
@@ -78,8 +79,8 @@ public sealed class GuidanceTests(HallAppFactory app) : IClassFixture<HallAppFac
     public async Task Statistics_count_guided_succeeded_and_rate_per_item_and_category_and_the_wall_shows_the_share()
     {
         var hall = await TestHall.CreateAsync(app, engineers: 1);
-        var filing = await Items.AddAsync(hall.Id, "增值税申报", Category.Filing, Channel.ETaxWeb, Actor.System);
-        var invoice = await Items.AddAsync(hall.Id, "发票领用", Category.Invoice, Channel.MobileApp, Actor.System);
+        var filing = await Items.AddAsync(hall.Id, "增值税申报", Category.Filing, Channel.ETaxWeb, HallAppFactory.Admin);
+        var invoice = await Items.AddAsync(hall.Id, "发票领用", Category.Invoice, Channel.MobileApp, HallAppFactory.Admin);
         var eng = hall.Engineer(1);
         await Tickets.IntakeAsync(hall.Id, Guided(Category.Filing, filing, true), eng, false);
         await Tickets.IntakeAsync(hall.Id, Guided(Category.Filing, filing, false), eng, false);

@@ -1,3 +1,5 @@
+using HallBoard.Tests.Infrastructure;
+using HallBoard.Features.Account;
 using HallBoard.Domain;
 using HallBoard.Features.Incidents;
 using HallBoard.Features.Tickets;
@@ -100,9 +102,9 @@ public sealed class IncidentCommandsTests(FakeClockHall app) : IClassFixture<Fak
 
         Assert.Equal(3, (await Queries.ListAsync(hall.Id)).Single().TaxpayersAffected);
 
-        await Commands.CloseAsync(id, Now, "前置机证书过期", "更新证书并重启服务", hall.Engineer(1));
+        await Commands.CloseAsync(id, Now, "前置机证书过期", "更新证书并重启服务", hall.Lead);
         var twice = await Assert.ThrowsAsync<IncidentRuleException>(() =>
-            Commands.CloseAsync(id, Now, "前置机证书过期", "更新证书并重启服务", hall.Engineer(1)));
+            Commands.CloseAsync(id, Now, "前置机证书过期", "更新证书并重启服务", hall.Lead));
 
         Assert.Equal("该重大事件已关闭，不能再次关闭。", twice.Message);
         var cleared = await feed.WaitForAsync(c => c.HallId == hall.Id && c.Kind == HallChangeKind.AlertCleared);
@@ -123,12 +125,12 @@ public sealed class IncidentCommandsTests(FakeClockHall app) : IClassFixture<Fak
         var id = await Commands.DeclareAsync(Draft(), [], hall.Engineer(1));
 
         var ex = await Assert.ThrowsAsync<IncidentRuleException>(() =>
-            Commands.CloseAsync(id, Now.AddHours(-1), "原因", "措施", hall.Engineer(1)));
+            Commands.CloseAsync(id, Now.AddHours(-1), "原因", "措施", hall.Lead));
 
         Assert.Equal("结束时间不能早于开始时间。", ex.Message);
         Assert.Equal(IncidentStatus.Open, (await Queries.GetAsync(id, hall.Id))!.Incident.Status);
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            Commands.AddActionAsync(id, "别厅的人", Now, new Actor("x", "别厅", 1, hall.Id + 100000)));
+            Commands.AddActionAsync(id, "别厅的人", Now, HallAppFactory.As(Roles.HallLead, "x", "别厅", hall.Id + 100000)));
     }
 
     private async Task<IReadOnlyList<HallAlert>> SnapshotAlertsAsync(TestHall hall) =>

@@ -23,6 +23,11 @@ public sealed class IncidentDetailPageTests : BunitTestBase, IClassFixture<HallA
     public async Task Recording_a_step_and_closing_from_the_page_with_an_end_before_the_start_refused_first()
     {
         var id = await DeclareAsync(Channel.SelfServiceTerminal);
+        var engineerView = RenderPage<IncidentDetailPage>(p => p.Add(x => x.Id, id));
+        engineerView.WaitForElement(".hb-incident-work");
+        // Any staff member records the handling; closing is for the hall lead and above.
+        Assert.DoesNotContain(engineerView.FindAll("button"), b => b.TextContent.Trim() == "关闭事件");
+        await SignInAsAsync("lead");
         var page = RenderPage<IncidentDetailPage>(p => p.Add(x => x.Id, id));
         page.WaitForElement(".hb-incident-work");
 

@@ -89,7 +89,7 @@ public sealed class IncidentWorkbookTests(HallAppFactory app) : IClassFixture<Ha
         }, [ticket.Number], eng);
         await commands.AddActionAsync(id, "重启认证服务", now.AddMinutes(-20), eng);
         await commands.RecordReportAsync(id, "主管税务机关运维部门", now.AddMinutes(-10), "电话报告", eng);
-        await commands.CloseAsync(id, now.AddMinutes(-1), "前置机证书过期导致登录校验失败", "更新证书，重启认证服务，逐一回访受影响纳税人", eng);
+        await commands.CloseAsync(id, now.AddMinutes(-1), "前置机证书过期导致登录校验失败", "更新证书，重启认证服务，逐一回访受影响纳税人", await app.ActorAsync("lead"));
         return (id, ticket);
     }
 

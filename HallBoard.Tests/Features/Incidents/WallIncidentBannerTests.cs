@@ -62,7 +62,7 @@ public sealed class WallIncidentBannerTests : BunitContext, IClassFixture<QuietF
         wall.WaitForAssertion(() => Assert.Equal("重大事件：电子税务局全厅无法登录（影响：电子税务局、智慧办税区电脑）",
             wall.Find(".wall-incident-banner").TextContent.Trim()));
 
-        await _app.Get<IncidentCommands>().CloseAsync(id, _app.Get<HallTime>().UtcNow, "证书过期", "更新证书", _hall.Engineer(1));
+        await _app.Get<IncidentCommands>().CloseAsync(id, _app.Get<HallTime>().UtcNow, "证书过期", "更新证书", _hall.Lead);
         _app.Time.Advance(Tick);
         wall.WaitForAssertion(() => Assert.Empty(wall.FindAll(".wall-incident-banner")));
     }

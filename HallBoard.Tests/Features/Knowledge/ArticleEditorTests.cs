@@ -80,6 +80,11 @@ public sealed class ArticleEditorTests(HallAppFactory app) : KnowledgeBunit(app)
     public async Task Publishing_from_the_detail_page_moves_a_draft_to_published()
     {
         var draft = await App.Get<KnowledgeCommands>().CreateAsync(HallId, KnowledgeApp.Article("待发布的条目", "步骤"), Me);
+        var engineerView = RenderPage<ArticleDetailPage>(p => p.Add(x => x.Id, draft.Id));
+        engineerView.WaitForAssertion(() => Assert.Contains("草稿", engineerView.Find(".hb-ticket-head").TextContent));
+        // Engineers draft; only the lead sees 发布.
+        Assert.DoesNotContain(engineerView.FindAll("button"), b => b.TextContent.Trim() == "发布");
+        await SignInAsAsync("lead");
         var page = RenderPage<ArticleDetailPage>(p => p.Add(x => x.Id, draft.Id));
         page.WaitForAssertion(() => Assert.Contains("草稿", page.Find(".hb-ticket-head").TextContent));
 

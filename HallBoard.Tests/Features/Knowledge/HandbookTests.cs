@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -18,7 +19,7 @@ public sealed class HandbookTests(HallAppFactory app) : IClassFixture<HallAppFac
     private async Task<(int HallId, Dictionary<string, int> Ids)> HallWithArticlesAsync()
     {
         var (hallId, _) = await app.OtherHallTicketAsync();
-        var by = new Actor("test:lead", "赵主任", null, hallId);
+        var by = HallAppFactory.As(Roles.HallLead, "test:lead", "赵主任", hallId);
         var ids = new Dictionary<string, int>();
         async Task Add(string question, Category category, params string[] steps)
         {
@@ -48,7 +49,7 @@ public sealed class HandbookTests(HallAppFactory app) : IClassFixture<HallAppFac
         for (var i = 0; i < count; i++)
         {
             var draft = new TicketDraft { TaxpayerName = "手册测试", Channel = Channel.Counter, Category = Category.Filing, Kind = TicketKind.Consultation, Description = "手册测试工单" };
-            var ticket = await app.Get<HallBoard.Features.Tickets.TicketCommands>().IntakeAsync(hallId, draft, Actor.System, takeNow: false);
+            var ticket = await app.Get<HallBoard.Features.Tickets.TicketCommands>().IntakeAsync(hallId, draft, HallAppFactory.Admin, takeNow: false);
             await app.WithDbAsync(async db =>
             {
                 db.KnowledgeUses.Add(new KnowledgeUse { ArticleId = articleId, TicketId = ticket.Id, HallId = hallId, AtUtc = atUtc, ActorId = "t", ActorName = "测试" });

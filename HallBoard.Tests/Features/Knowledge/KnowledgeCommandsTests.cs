@@ -45,7 +45,8 @@ public sealed class KnowledgeCommandsTests(HallAppFactory app) : IClassFixture<H
         var draft = await app.Knowledge().CreateAsync(me.HallId!.Value, KnowledgeApp.Article("并发修改问题", "步骤"), me);
         await app.Knowledge().EditAsync(draft.Id, draft.Revision, KnowledgeApp.Article("并发修改问题（新）", "步骤"), me);
 
-        var ex = await Assert.ThrowsAsync<KnowledgeRuleException>(() => app.Knowledge().PublishAsync(draft.Id, draft.Revision, me));
+        var lead = await app.ActorAsync("lead");
+        var ex = await Assert.ThrowsAsync<KnowledgeRuleException>(() => app.Knowledge().PublishAsync(draft.Id, draft.Revision, lead));
 
         Assert.Equal("该知识条目已被他人修改，请刷新后再试。", ex.Message);
         Assert.Equal(ArticleStatus.Draft, (await app.KnowledgeQueries().GetAsync(draft.Id, me.HallId))!.Row.Status);
@@ -103,7 +104,7 @@ public sealed class KnowledgeCommandsTests(HallAppFactory app) : IClassFixture<H
         Assert.Equal("只能引用已发布的知识条目。", ex.Message);
         var nf = await Assert.ThrowsAsync<NotFoundException>(() => app.Knowledge().LinkToTicketAsync(foreign.Id, published.Id, me));
         Assert.Equal("工单不存在。", nf.Message);
-        var cross = await Assert.ThrowsAsync<KnowledgeRuleException>(() => app.Knowledge().LinkToTicketAsync(foreign.Id, published.Id, Actor.System));
+        var cross = await Assert.ThrowsAsync<KnowledgeRuleException>(() => app.Knowledge().LinkToTicketAsync(foreign.Id, published.Id, HallAppFactory.Admin));
         Assert.Equal("只能引用本厅的知识条目。", cross.Message);
         Assert.Equal(0, await app.WithDbAsync(db => db.KnowledgeUses.CountAsync(u => u.ArticleId == draft.Id || u.ArticleId == published.Id)));
     }

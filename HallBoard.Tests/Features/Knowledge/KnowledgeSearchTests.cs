@@ -72,9 +72,9 @@ public sealed class KnowledgeSearchTests(HallAppFactory app) : IClassFixture<Hal
         var marker = "罕见词" + Guid.NewGuid().ToString("N")[..6];
         var draft = await app.Knowledge().CreateAsync(me.HallId!.Value, KnowledgeApp.Article($"{marker}草稿", "步骤"), me);
         var retired = await app.PublishedAsync(me, $"{marker}停用", "步骤");
-        await app.Knowledge().RetireAsync(retired.Id, retired.Revision, me);
+        await app.Knowledge().RetireAsync(retired.Id, retired.Revision, await app.ActorAsync("lead"));
         var (otherHall, _) = await app.OtherHallTicketAsync();
-        await app.Knowledge().CreateAsync(otherHall, KnowledgeApp.Article($"{marker}外厅", "步骤"), Actor.System);
+        await app.Knowledge().CreateAsync(otherHall, KnowledgeApp.Article($"{marker}外厅", "步骤"), HallAppFactory.Admin);
         var live = await app.PublishedAsync(me, $"{marker}已发布", "步骤");
 
         var hits = await app.KnowledgeQueries().SearchAsync(me.HallId.Value, marker);

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Domain;
 using HallBoard.Features.Knowledge;
 using HallBoard.Features.Problems;
@@ -131,7 +132,7 @@ public sealed class ProblemCommandsTests(HallAppFactory app) : IClassFixture<Hal
     {
         var (_, p) = await OpenAsync();
         var (otherHall, _) = await app.OtherHallTicketAsync();
-        var stranger = new Actor("x", "外厅人员", null, otherHall);
+        var stranger = HallAppFactory.As(Roles.Engineer, "x", "外厅人员", otherHall);
 
         await Assert.ThrowsAsync<NotFoundException>(() => app.Problems().DiscussAsync(p.Id, "某人", "内容", stranger));
         Assert.Null(await app.ProblemQueries().GetAsync(p.Id, otherHall));

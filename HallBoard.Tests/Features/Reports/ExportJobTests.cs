@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using System.Net;
 using System.Text.Json;
 using ClosedXML.Excel;
@@ -89,7 +90,7 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
                 ct.ThrowIfCancellationRequested();
             }), ct),
         };
-        var actor = new Actor($"test:{Guid.NewGuid():N}", "孙经理");
+        var actor = HallAppFactory.As(Roles.Manager, $"test:{Guid.NewGuid():N}", "孙经理", bulk.HallId);
 
         var job = await jobs.StartAsync(new ExportFilter(bulk.HallId, bulk.Day, bulk.Day), actor);
         await atFirstReport.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -111,7 +112,7 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
     {
         var known = await app.KnownAsync();
         var managerId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "manager").Select(u => u.Id).SingleAsync());
-        var job = await Jobs.StartAsync(new ExportFilter(known.HallId, March2, March2), new Actor(managerId, "孙经理", null, known.HallId));
+        var job = await Jobs.StartAsync(new ExportFilter(known.HallId, March2, March2), HallAppFactory.As(Roles.Manager, managerId, "孙经理", known.HallId));
         await job.Completion;
         var manager = await SignedInAsync("manager");
         var lead = await SignedInAsync("lead");

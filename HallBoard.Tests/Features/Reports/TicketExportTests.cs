@@ -1,3 +1,5 @@
+using HallBoard.Tests.Infrastructure;
+using HallBoard.Features.Account;
 using System.Text.Json;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml;
@@ -190,7 +192,7 @@ public sealed class TicketExportTests(ExportApp app) : IClassFixture<ExportApp>
     {
         var bulk = await app.BulkAsync();
         using var cancel = new CancellationTokenSource();
-        var actor = new Actor($"test:{Guid.NewGuid():N}", "孙经理");
+        var actor = HallAppFactory.As(Roles.Manager, $"test:{Guid.NewGuid():N}", "孙经理", bulk.HallId);
         var reports = new List<int>();
         var progress = new InlineProgress(rows =>
         {

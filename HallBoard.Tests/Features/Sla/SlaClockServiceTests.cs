@@ -1,3 +1,5 @@
+using HallBoard.Tests.Infrastructure;
+using HallBoard.Features.Account;
 using HallBoard.Domain;
 using HallBoard.Features.Sla;
 using HallBoard.Features.Tickets;
@@ -119,7 +121,7 @@ public sealed class SlaClockServiceTests
     {
         using var app = new SlaHall(2027, 4, 30, 17);
         var (hall, eng) = (await app.DemoHallAsync(), await app.EngineerActorAsync(1));
-        var admin = new Actor("admin-id", "系统管理员");
+        var admin = HallAppFactory.As(Roles.Admin, "admin-id", "系统管理员", null);
         var commands = app.Get<TicketCommands>();
         var editor = app.Get<SlaCalendarEditor>();
 

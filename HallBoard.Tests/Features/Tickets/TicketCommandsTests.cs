@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Tickets;
@@ -362,6 +363,6 @@ public sealed class TicketCommandsTests(TicketCommandsTests.App app) : IClassFix
         var engineer = new Engineer { HallId = hall.Id, Name = "周杰", EmployeeNo = "E01" };
         db.Engineers.Add(engineer);
         await db.SaveChangesAsync();
-        return (hall, new Actor($"user-{code}", engineer.Name, engineer.Id, hall.Id));
+        return (hall, HallAppFactory.As(Roles.Engineer, $"user-{code}", engineer.Name, hall.Id, engineer.Id));
     });
 }

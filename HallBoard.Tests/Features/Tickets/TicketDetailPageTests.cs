@@ -123,6 +123,25 @@ public sealed class TicketDetailPageTests(HallAppFactory app) : BunitTestBase(ap
         Assert.DoesNotContain("400-000-0000", page.Markup);
     }
 
+    [Fact]
+    public async Task A_rated_ticket_offers_reopening_to_the_lead_only_and_once_reopened_lists_its_earlier_rating()
+    {
+        var ticket = await Commands.IntakeAsync(HallId, Walkin, Me, takeNow: true);
+        await Commands.ResolveAsync(ticket.Id, null, "更换打印纸后正常", Me);
+        await Commands.RateAsync(ticket.Id, null, SatisfactionLevel.Dissatisfied, "等了太久", RatingSource.CallBack, Me);
+
+        Assert.DoesNotContain("重新打开", ActionButtons(RenderDetail(ticket.Id)));
+        await SignInAsAsync("lead");
+        Assert.Contains("重新打开", ActionButtons(RenderDetail(ticket.Id)));
+
+        await Commands.ReopenAsync(ticket.Id, null, "纳税人来电说仍打印失败", Me);
+        var page = RenderDetail(ticket.Id);
+
+        var earlier = page.Find(".hb-earlier-rating").TextContent;
+        Assert.Contains(Labels.Of(SatisfactionLevel.Dissatisfied), earlier);
+        Assert.Contains("等了太久", earlier);
+    }
+
     private IRenderedComponent<TicketDetailPage> RenderDetail(int id)
     {
         var page = RenderPage<TicketDetailPage>(p => p.Add(x => x.Id, id));

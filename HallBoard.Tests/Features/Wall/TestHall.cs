@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Domain;
 using HallBoard.Features.Tickets;
 using HallBoard.Live;
@@ -20,11 +21,14 @@ public sealed record TestHall(int Id, string Code, IReadOnlyList<Actor> Engineer
                 .Select(i => new Engineer { HallId = hall.Id, Name = $"工程师{i}", EmployeeNo = $"E{i:00}" }).ToList();
             db.Engineers.AddRange(people);
             await db.SaveChangesAsync();
-            return new TestHall(hall.Id, code, people.Select(e => new Actor($"test:{code}:{e.Id}", e.Name, e.Id, hall.Id)).ToList());
+            return new TestHall(hall.Id, code, people.Select(e => HallAppFactory.As(Roles.Engineer, $"test:{code}:{e.Id}", e.Name, hall.Id, e.Id)).ToList());
         });
     }
 
     public Actor Engineer(int n) => Engineers[n - 1];
+
+    /// <summary>The hall's lead (办税服务厅负责人): publishes, closes major incidents, reopens rated tickets.</summary>
+    public Actor Lead => HallAppFactory.As(Roles.HallLead, $"test:{Code}:lead", "厅负责人", Id);
 
     public Task<TicketRef> IntakeAsync(HallAppFactory app, string taxpayer, int? takenBy = null, Priority priority = Priority.Normal,
         string? taxpayerId = null, string? phone = null) =>

@@ -210,6 +210,9 @@ namespace HallBoard.Data.Migrations
                     b.Property<DateTime>("ExpiresUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FeedbackUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -906,6 +909,39 @@ namespace HallBoard.Data.Migrations
                     b.HasIndex("TicketId", "AtUtc");
 
                     b.ToTable("TicketEvents");
+                });
+
+            modelBuilder.Entity("HallBoard.Domain.TicketRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "AtUtc");
+
+                    b.ToTable("TicketRatings");
                 });
 
             modelBuilder.Entity("HallBoard.Features.Analysis.BusinessVolume", b =>
@@ -2194,6 +2230,15 @@ namespace HallBoard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HallBoard.Domain.TicketRating", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Ticket", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HallBoard.Features.Analysis.BusinessVolume", b =>
                 {
                     b.HasOne("HallBoard.Domain.Hall", null)
@@ -2463,6 +2508,8 @@ namespace HallBoard.Data.Migrations
             modelBuilder.Entity("HallBoard.Domain.Ticket", b =>
                 {
                     b.Navigation("Events");
+
+                    b.Navigation("Ratings");
 
                     b.Navigation("Satisfaction");
                 });

@@ -18,6 +18,14 @@ public static class Roles
 
     public const string AuditReaders = $"{Admin},{HallLead}";
 
+    /// <summary>People who work tickets and records: every role but wall screens.</summary>
+    public static readonly string[] StaffRoles = [Engineer, HallLead, Manager, Admin];
+
+    /// <summary>HallLead and above: publish knowledge, close major incidents, reopen a rated ticket.</summary>
+    public static readonly string[] LeadRoles = [HallLead, Manager, Admin];
+
+    public const string Leads = $"{HallLead},{Manager},{Admin}";
+
     public static string Label(string role) => role switch
     {
         Engineer => "驻场工程师",

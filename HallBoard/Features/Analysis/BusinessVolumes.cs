@@ -45,6 +45,8 @@ public sealed class BusinessVolumes(IDbContextFactory<HallDbContext> dbFactory, 
     /// <exception cref="ValidationFailedException">A figure or the day breaks a rule.</exception>
     public async Task SaveDayAsync(int hallId, VolumeEntry entry, Actor by, CancellationToken ct = default)
     {
+        by.RequireRole(AnalysisSetup.AnalysisRoles.Split(','));
+        by.RequireHall(hallId);
         var errors = new Dictionary<string, string[]>();
         if (VolumeRules.DayProblem(entry.Day, time.Today) is { } dayProblem) errors["day"] = [dayProblem];
         var values = entry.Figures.ToArray();
@@ -75,6 +77,8 @@ public sealed class BusinessVolumes(IDbContextFactory<HallDbContext> dbFactory, 
     /// </summary>
     public async Task<ImportResult> ImportAsync(int hallId, Stream upload, string? fileName, Actor by, CancellationToken ct = default)
     {
+        by.RequireRole(AnalysisSetup.AnalysisRoles.Split(','));
+        by.RequireHall(hallId);
         IReadOnlyList<RawRow> rows;
         try
         {

@@ -26,6 +26,22 @@ public sealed class DashboardQueries(IDbContextFactory<HallDbContext> dbFactory,
         return Compose(hallId, period, now, totals, daily, late, names);
     }
 
+    /// <summary>A hall's figures for an actor: a reader of that hall (every hall for Admin); another hall reads as missing.</summary>
+    public Task<DashboardFigures> FiguresAsync(Actor actor, int hallId, DashboardPeriod period, CancellationToken ct = default)
+    {
+        actor.RequireRole(DashboardSetup.Readers.Split(','));
+        actor.RequireVisible(hallId, "办税服务厅不存在。");
+        return FiguresAsync(hallId, period, ct);
+    }
+
+    /// <summary>The halls an actor may pick: its own, or every hall for Admin; refused for an account without a hall.</summary>
+    public async Task<IReadOnlyList<HallChoice>> HallsAsync(Actor actor, CancellationToken ct = default)
+    {
+        var scope = actor.HallScope;
+        var all = await HallsAsync(ct);
+        return scope is int own ? all.Where(h => h.Id == own).ToList() : all;
+    }
+
     public async Task<IReadOnlyList<HallChoice>> HallsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -75,14 +75,12 @@ public sealed class DashboardRollup(IOptions<HallOptions> options) : SaveChanges
             if (entry.State is EntityState.Modified or EntityState.Deleted) Add(deltas, State(entry.OriginalValues), -1);
             if (entry.State is EntityState.Modified or EntityState.Added) Add(deltas, State(entry.CurrentValues), +1);
         }
-        foreach (var entry in db.ChangeTracker.Entries<Domain.Satisfaction>())
+        // Ratings count from their history, which only grows: a reopen clears the ticket's current rating but a rating
+        // given stays in the figures of its day.
+        foreach (var entry in db.ChangeTracker.Entries<TicketRating>())
         {
-            if (entry.State is EntityState.Deleted or EntityState.Modified)
-                await AddLevelAsync(db, deltas, entry.OriginalValues.GetValue<int>(nameof(Domain.Satisfaction.TicketId)),
-                    entry.OriginalValues.GetValue<SatisfactionLevel>(nameof(Domain.Satisfaction.Level)), -1, entry, ct);
-            if (entry.State is EntityState.Added or EntityState.Modified)
-                await AddLevelAsync(db, deltas, entry.CurrentValues.GetValue<int>(nameof(Domain.Satisfaction.TicketId)),
-                    entry.Entity.Level, +1, entry, ct);
+            if (entry.State == EntityState.Added)
+                await AddLevelAsync(db, deltas, entry.Entity.TicketId, entry.Entity.Level, +1, entry, ct);
         }
         var changes = deltas.Where(d => d.Value != 0).ToList();
         if (changes.Count == 0) return;
@@ -96,10 +94,10 @@ public sealed class DashboardRollup(IOptions<HallOptions> options) : SaveChanges
 
     /// <summary>A rating counts on its ticket's logging day; the ticket is tracked beside it, or read.</summary>
     private async Task AddLevelAsync(HallDbContext db, Dictionary<(int, DateOnly, string, string), int> deltas, int ticketId,
-        SatisfactionLevel level, int sign, EntityEntry<Domain.Satisfaction> entry, CancellationToken ct)
+        SatisfactionLevel level, int sign, EntityEntry<TicketRating> entry, CancellationToken ct)
     {
         var ticket = db.ChangeTracker.Entries<Ticket>().FirstOrDefault(t =>
-            ReferenceEquals(t.Entity.Satisfaction, entry.Entity) || (ticketId > 0 && t.Entity.Id == ticketId));
+            t.Entity.Ratings.Any(r => ReferenceEquals(r, entry.Entity)) || (ticketId > 0 && t.Entity.Id == ticketId));
         var o = ticket is not null
             ? new { ticket.Entity.HallId, ticket.Entity.CreatedUtc }
             : await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId).Select(t => new { t.HallId, t.CreatedUtc }).FirstOrDefaultAsync(ct);
@@ -139,13 +137,13 @@ public sealed class DashboardRollup(IOptions<HallOptions> options) : SaveChanges
         {
             State = new TicketState(t.HallId, t.CreatedUtc, t.Channel, t.Category, t.Kind, t.GuidedOnline, t.GuidanceSucceeded, t.AssigneeId,
                 t.TakenUtc, t.ResponseDueUtc, t.ResolvedUtc, t.ResolveDueUtc, t.FollowedUpUtc, t.CloseReason),
-            Level = t.Satisfaction == null ? (SatisfactionLevel?)null : t.Satisfaction.Level,
+            Levels = t.Ratings.Select(r => r.Level).ToList(),
         }).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
         {
             var (day, hour) = RollupFacts.LocalDay(row.State.CreatedUtc, zone);
             foreach (var (metric, key) in RollupFacts.Of(row.State, hour)) Bump((row.State.HallId, day, metric, key));
-            if (row.Level is { } level) Bump((row.State.HallId, day, RollupFacts.Level, level.ToString()));
+            foreach (var level in row.Levels) Bump((row.State.HallId, day, RollupFacts.Level, level.ToString()));
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.DashboardCounts.ExecuteDeleteAsync(ct);

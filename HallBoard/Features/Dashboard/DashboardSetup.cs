@@ -54,7 +54,9 @@ public static class DashboardSetup
             return TypedResults.ValidationProblem(ex.Errors, title: "统计期间有误");
         }
         var halls = await queries.HallsAsync(http.RequestAborted);
-        var wanted = actor.HallId ?? hall;
+        if (!actor.AllHalls && actor.HallId is null)
+            return TypedResults.Problem(Actor.NoHallMessage, statusCode: StatusCodes.Status403Forbidden);
+        var wanted = actor.HallScope ?? hall;
         if (halls.FirstOrDefault(h => h.Id == wanted) is not { } chosen)
             return TypedResults.NotFound();
         var figures = await queries.FiguresAsync(chosen.Id, period, http.RequestAborted);

@@ -45,12 +45,14 @@ public sealed class EngineerStatusBook(
     {
         if (!EngineerStatuses.Tappable.Contains(to))
             throw ValidationFailedException.For("status", "“服务中”在受理工单时自动设置，不能手动选择。");
+        actor.RequireRole(Account.Roles.StaffRoles);
+        _ = actor.HallScope;
         if (actor.EngineerId is int own && own != engineerId)
             throw new ForbiddenException("只能设置本人的状态。");
         var notice = await WithRetriesAsync(async db =>
         {
             var engineer = await db.Engineers.FirstOrDefaultAsync(e => e.Id == engineerId, ct);
-            if (engineer is null || (actor.HallId is int hall && engineer.HallId != hall))
+            if (engineer is null || !actor.CanSee(engineer.HallId))
                 throw new NotFoundException("工程师不存在。");
             var now = time.UtcNow;
             var state = await StateAsync(db, engineer.Id, engineer.HallId, now, ct);

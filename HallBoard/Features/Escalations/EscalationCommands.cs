@@ -17,7 +17,8 @@ public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory
 {
     public async Task<TicketRef> RaiseAsync(int ticketId, int? expectedVersion, EscalationRequest request, Actor actor, CancellationToken ct = default)
     {
-        var done = await tickets.ChangeAsync(ticketId, expectedVersion, actor, "升级工单", async (db, ticket, now) =>
+        actor.RequireRole(Account.Roles.StaffRoles);
+        var done = await tickets.ChangeWithinAsync(ticketId, expectedVersion, actor, "升级工单", async (db, ticket, now) =>
         {
             var escalation = Escalation.Raise(ticket.HallId, ticket.Id, ticket.Number, request.Target, request.Recipient,
                 request.Reason, request.DueUtc, actor, now);
@@ -35,16 +36,18 @@ public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory
     /// <summary>Records the answer of the hall lead or of the bureau's ops authority.</summary>
     public async Task<TicketRef> AnswerAsync(int escalationId, string? answer, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole(EscalationsSetup.Answerers.Split(','));
         int ticketId;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
             var found = await read.Escalations.AsNoTracking().Where(e => e.Id == escalationId)
                 .Select(e => new { e.TicketId, e.HallId }).FirstOrDefaultAsync(ct);
-            if (found is null || (actor.HallId is int hall && found.HallId != hall))
+            _ = actor.HallScope;
+            if (found is null || !actor.CanSee(found.HallId))
                 throw new NotFoundException("升级记录不存在。");
             ticketId = found.TicketId;
         }
-        var done = await tickets.ChangeAsync(ticketId, null, actor, "升级答复", async (db, ticket, now) =>
+        var done = await tickets.ChangeWithinAsync(ticketId, null, actor, "升级答复", async (db, ticket, now) =>
         {
             var escalation = await db.Escalations.FirstAsync(e => e.Id == escalationId, ct);
             var before = Describe(escalation);

@@ -22,6 +22,8 @@ public sealed class FeedbackCommands(
     HallNotifier notifier,
     IOptions<FeedbackOptions> options)
 {
+    public const string OneFeedbackPerLink = "该评价链接已提交过意见，每个链接只能提交一次。如需补充，请扫描大厅的意见反馈二维码。";
+
     /// <summary>(a) After rating a service: the feedback is tied to the rated ticket; the link must not have expired.</summary>
     public async Task<FeedbackRef> SubmitAfterRatingAsync(string? token, FeedbackDraft draft, CancellationToken ct = default)
     {
@@ -30,10 +32,24 @@ public sealed class FeedbackCommands(
         var hash = SatisfactionLinks.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var link = await db.SatisfactionLinks.AsNoTracking().Where(l => l.TokenHash == hash)
-            .Select(l => new { l.TicketId, l.ExpiresUtc }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("评价链接无效。");
+            .Select(l => new { l.Id, l.TicketId, l.ExpiresUtc, l.FeedbackUtc }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("评价链接无效。");
         if (time.UtcNow > link.ExpiresUtc) throw new FeedbackRuleException("该评价链接已过期，请扫描大厅的意见反馈二维码提交。");
+        if (link.FeedbackUtc is not null) throw new FeedbackRuleException(OneFeedbackPerLink);
         var hallId = await db.Tickets.Where(t => t.Id == link.TicketId).Select(t => t.HallId).FirstAsync(ct);
-        return await ReceiveAsync(hallId, valid, link.TicketId, Actor.Taxpayer, ct);
+        try
+        {
+            return await ReceiveAsync(hallId, valid, link.TicketId, Actor.Taxpayer, ct, async (tx, now) =>
+            {
+                // Spent with the feedback in one transaction; a second post at the same moment loses on the ticket's version.
+                var spent = await tx.SatisfactionLinks.FirstAsync(l => l.Id == link.Id, ct);
+                if (spent.FeedbackUtc is not null) throw new FeedbackRuleException(OneFeedbackPerLink);
+                spent.FeedbackUtc = now;
+            });
+        }
+        catch (ConcurrencyConflictException)
+        {
+            throw new FeedbackRuleException(OneFeedbackPerLink);
+        }
     }
 
     /// <summary>(b) The hall's public page, reached by QR code: anonymous allowed, never tied to a ticket.</summary>
@@ -47,7 +63,9 @@ public sealed class FeedbackCommands(
     /// <summary>(c) An engineer for a taxpayer, optionally tied to a ticket of the same hall by its number.</summary>
     public async Task<FeedbackRef> SubmitForTaxpayerAsync(int hallId, FeedbackDraft draft, string? ticketNumber, Actor actor, CancellationToken ct = default)
     {
-        if (actor.HallId is int own && own != hallId) throw new ForbiddenException("只能为本厅登记意见。");
+        actor.RequireRole(Account.Roles.StaffRoles);
+        _ = actor.HallScope;
+        if (!actor.CanSee(hallId)) throw new ForbiddenException("只能为本厅登记意见。");
         var valid = (draft with { Source = FeedbackSource.Engineer }).Validated();
         int? ticketId = null;
         if (!string.IsNullOrWhiteSpace(ticketNumber))
@@ -66,9 +84,11 @@ public sealed class FeedbackCommands(
     /// <summary>The one step out of the feedback's current status (报送 → 处理 → 答复 → 办结).</summary>
     public async Task<FeedbackRef> AdvanceAsync(int id, int? expectedVersion, string? note, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole(FeedbackSetup.HandlerRoles.Split(','));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var feedback = await db.Feedback.FirstOrDefaultAsync(f => f.Id == id, ct);
-        if (feedback is null || (actor.HallId is int hall && feedback.HallId != hall))
+        _ = actor.HallScope;
+        if (feedback is null || !actor.CanSee(feedback.HallId))
             throw new NotFoundException("意见不存在。");
         if (expectedVersion is int expected && feedback.Version != expected)
             throw new FeedbackRuleException("该意见已被他人更新，请刷新后再试。");
@@ -88,7 +108,8 @@ public sealed class FeedbackCommands(
         return Ref(feedback);
     }
 
-    private async Task<FeedbackRef> ReceiveAsync(int hallId, FeedbackDraft draft, int? ticketId, Actor actor, CancellationToken ct)
+    private async Task<FeedbackRef> ReceiveAsync(int hallId, FeedbackDraft draft, int? ticketId, Actor actor, CancellationToken ct,
+        Func<HallDbContext, DateTime, Task>? alongside = null)
     {
         TaxpayerFeedback? feedback = null;
         var number = await NumberAsync(ct);
@@ -96,11 +117,11 @@ public sealed class FeedbackCommands(
         {
             // The ticket's timeline, its call-back flag, the feedback and both audit entries: one transaction.
             var actorForTicket = actor with { HallId = hallId };
-            await tickets.ChangeAsync(id, null, actorForTicket, "收到纳税人意见", (db, ticket, now) =>
+            await tickets.ChangeWithinAsync(id, null, actorForTicket, "收到纳税人意见", async (db, ticket, now) =>
             {
+                if (alongside is not null) await alongside(db, now);
                 feedback = Add(db, hallId, number, draft, ticket.Id, actor, now);
                 ticket.NoteFeedback($"{FeedbackLabels.Of(draft.Kind)} {number}", feedback.AlertsLead, actor, now);
-                return Task.CompletedTask;
             }, ct);
         }
         else

@@ -82,18 +82,20 @@ public sealed class FeedbackQueries(IDbContextFactory<HallDbContext> dbFactory, 
         return await db.Halls.AsNoTracking().Where(h => h.Id == id).Select(h => new HallRef(h.Id, h.Code, h.Name)).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Whether a rating link may still take feedback, and the hall it belongs to.</summary>
-    public async Task<(bool Valid, string? HallName)> RatingLinkAsync(string? token, CancellationToken ct = default)
+    /// <summary>Whether a rating link may still take feedback, the hall it belongs to, and whether its one message came.</summary>
+    public async Task<(bool Valid, string? HallName, bool Sent)> RatingLinkAsync(string? token, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 64) return (false, null);
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 64) return (false, null, false);
         var hash = SatisfactionLinks.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await (from l in db.SatisfactionLinks.AsNoTracking()
                            join t in db.Tickets on l.TicketId equals t.Id
                            join h in db.Halls on t.HallId equals h.Id
                            where l.TokenHash == hash
-                           select new { l.ExpiresUtc, h.Name }).FirstOrDefaultAsync(ct);
-        return found is null || time.UtcNow > found.ExpiresUtc ? (false, found?.Name) : (true, found.Name);
+                           select new { l.ExpiresUtc, l.FeedbackUtc, h.Name }).FirstOrDefaultAsync(ct);
+        return found is null || time.UtcNow > found.ExpiresUtc
+            ? (false, found?.Name, false)
+            : (true, found.Name, found.FeedbackUtc is not null);
     }
 
     private static IQueryable<FeedbackRow> Project(HallDbContext db, IQueryable<TaxpayerFeedback> q) =>

@@ -38,9 +38,11 @@ public sealed class GuidanceItems(IDbContextFactory<HallDbContext> dbFactory, Ha
 
     public async Task UpdateAsync(int id, string? name, Category category, Channel channel, bool isActive, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole(GuidanceSetup.Editors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.GuidanceItems.FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (item is null || (actor.HallId is int hall && item.HallId != hall))
+        _ = actor.HallScope;
+        if (item is null || !actor.CanSee(item.HallId))
             throw new NotFoundException("引导事项不存在。");
         var before = item.ToString();
         item.Update(name, category, channel, isActive);
@@ -50,12 +52,15 @@ public sealed class GuidanceItems(IDbContextFactory<HallDbContext> dbFactory, Ha
     }
 
     /// <summary>Records whether the online handling the taxpayer was guided to succeeded, when it was unknown at intake.</summary>
-    public Task<TicketRef> RecordOutcomeAsync(int ticketId, int? expectedVersion, bool succeeded, Actor actor, CancellationToken ct = default) =>
-        commands.ChangeAsync(ticketId, expectedVersion, actor, "记录引导结果", (_, t, now) =>
+    public Task<TicketRef> RecordOutcomeAsync(int ticketId, int? expectedVersion, bool succeeded, Actor actor, CancellationToken ct = default)
+    {
+        actor.RequireRole(TicketsSetup.Writers);
+        return commands.ChangeWithinAsync(ticketId, expectedVersion, actor, "记录引导结果", (_, t, now) =>
         {
             t.RecordGuidanceOutcome(succeeded, actor, now);
             return Task.CompletedTask;
         }, ct);
+    }
 
     /// <summary>Whether the ticket's taxpayer was guided online and the outcome is still unknown.</summary>
     public async Task<bool> PendingOutcomeAsync(int ticketId, int? hallId, CancellationToken ct = default)
@@ -90,8 +95,9 @@ public sealed class GuidanceItems(IDbContextFactory<HallDbContext> dbFactory, Ha
 
     private static void RequireHall(Actor actor, int hallId)
     {
-        if (actor.HallId is int hall && hall != hallId)
-            throw new ForbiddenException("只能维护本厅的引导服务清单。");
+        actor.RequireRole(GuidanceSetup.Editors);
+        _ = actor.HallScope;
+        if (!actor.CanSee(hallId)) throw new ForbiddenException("只能维护本厅的引导服务清单。");
     }
 
     private static async Task RequireUniqueAsync(HallDbContext db, int hallId, string name, int? id, CancellationToken ct)

@@ -16,7 +16,8 @@ public sealed class IncidentCommands(IDbContextFactory<HallDbContext> dbFactory,
 
     public async Task<int> DeclareAsync(IncidentDraft draft, IReadOnlyCollection<string> ticketNumbers, Actor actor, CancellationToken ct = default)
     {
-        var hallId = actor.HallId ?? throw ValidationFailedException.For("hall", "您的账号不属于任何办税服务厅，不能宣布重大事件。");
+        actor.RequireRole(IncidentsSetup.Declarers);
+        var hallId = actor.HallScope ?? throw ValidationFailedException.For("hall", "您的账号不属于任何办税服务厅，不能宣布重大事件。");
         var numbers = ticketNumbers.Select(n => n.Trim().ToUpperInvariant()).Where(n => n.Length > 0).Distinct().ToList();
         if (numbers.Count > MaxTicketsAtDeclaration)
             throw ValidationFailedException.For("tickets", $"一次最多关联 {MaxTicketsAtDeclaration} 张工单。");
@@ -46,7 +47,7 @@ public sealed class IncidentCommands(IDbContextFactory<HallDbContext> dbFactory,
     }
 
     public Task LinkTicketAsync(int incidentId, string? ticketNumber, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, "关联工单到重大事件", (db, i, now) =>
+        ChangeAsync(incidentId, actor, IncidentsSetup.Declarers, "关联工单到重大事件", (db, i, now) =>
         {
             var number = ticketNumber?.Trim().ToUpperInvariant();
             if (string.IsNullOrEmpty(number)) throw ValidationFailedException.For("ticket", "请填写工单编号。");
@@ -54,24 +55,26 @@ public sealed class IncidentCommands(IDbContextFactory<HallDbContext> dbFactory,
         }, ct);
 
     public Task AddActionAsync(int incidentId, string? text, DateTime atUtc, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, "记录重大事件处置", (_, i, now) => Done(() => i.AddAction(text, atUtc, actor, now)), ct);
+        ChangeAsync(incidentId, actor, IncidentsSetup.Declarers, "记录重大事件处置", (_, i, now) => Done(() => i.AddAction(text, atUtc, actor, now)), ct);
 
     public Task RecordReportAsync(int incidentId, string? to, DateTime atUtc, string? note, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, "记录重大事件上报", (_, i, now) => Done(() => i.RecordReport(to, atUtc, note, actor, now)), ct);
+        ChangeAsync(incidentId, actor, IncidentsSetup.Declarers, "记录重大事件上报", (_, i, now) => Done(() => i.RecordReport(to, atUtc, note, actor, now)), ct);
 
     public async Task CloseAsync(int incidentId, DateTime endUtc, string? cause, string? measures, Actor actor, CancellationToken ct = default)
     {
-        var closed = await ChangeAsync(incidentId, actor, "关闭重大事件",
+        var closed = await ChangeAsync(incidentId, actor, IncidentsSetup.Closers, "关闭重大事件",
             (_, i, now) => Done(() => i.Close(endUtc, cause, measures, actor, now)), ct);
         await notifier.PublishAsync(HallChange.AlertCleared(closed.HallId, IncidentAlertSource.Of(closed)));
     }
 
-    private async Task<MajorIncident> ChangeAsync(int incidentId, Actor actor, string action,
+    private async Task<MajorIncident> ChangeAsync(int incidentId, Actor actor, string[] roles, string action,
         Func<HallDbContext, MajorIncident, DateTime, Task> change, CancellationToken ct)
     {
+        actor.RequireRole(roles);
+        _ = actor.HallScope;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var incident = await db.MajorIncidents.Include(i => i.Tickets).FirstOrDefaultAsync(i => i.Id == incidentId, ct);
-        if (incident is null || (actor.HallId is int hall && incident.HallId != hall))
+        if (incident is null || !actor.CanSee(incident.HallId))
             throw new NotFoundException("重大事件不存在。");
         var now = time.UtcNow;
         var before = Describe(incident);

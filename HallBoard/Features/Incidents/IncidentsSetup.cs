@@ -6,6 +6,12 @@ namespace HallBoard.Features.Incidents;
 
 public static class IncidentsSetup
 {
+    /// <summary>Any staff member declares a major incident and records its handling.</summary>
+    public static readonly string[] Declarers = Roles.StaffRoles;
+
+    /// <summary>Closing a major incident is for HallLead and above.</summary>
+    public static readonly string[] Closers = Roles.LeadRoles;
+
     public static string ReportPath(int id) => $"/incidents/{id}/report";
 
     public static string WorkbookPath(int id) => $"/incidents/{id}/report.xlsx";
@@ -27,10 +33,14 @@ public static class IncidentsSetup
         return app;
     }
 
-    /// <summary>GET /incidents/{id}/report.xlsx: the report of an incident of the user's own hall (any hall for a user without one).</summary>
+    /// <summary>GET /incidents/{id}/report.xlsx: the report of an incident of the user's own hall (every hall for Admin);
+    /// an account without a hall is refused.</summary>
     private static async Task<IResult> DownloadAsync(int id, HttpContext http, IncidentQueries queries, IncidentWorkbook workbook)
     {
-        var detail = await queries.GetAsync(id, http.User.ToActor().HallId, http.RequestAborted);
+        var actor = http.User.ToActor();
+        if (!actor.AllHalls && actor.HallId is null)
+            return TypedResults.Problem(Domain.Actor.NoHallMessage, statusCode: StatusCodes.Status403Forbidden);
+        var detail = await queries.GetAsync(id, actor.HallScope, http.RequestAborted);
         if (detail is null) return Results.NotFound();
         var file = workbook.Build(detail);
         await WorkbookDownloads.RecordAsync(http, IncidentWorkbook.FileName(detail), detail.Incident.HallId);

@@ -13,6 +13,7 @@ public sealed class KnowledgeCommands(IDbContextFactory<HallDbContext> dbFactory
 {
     public async Task<ArticleRef> CreateAsync(int hallId, ArticleContent content, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole(KnowledgeSetup.Authors);
         RequireHall(hallId, actor);
         var valid = content.Validated();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -24,21 +25,23 @@ public sealed class KnowledgeCommands(IDbContextFactory<HallDbContext> dbFactory
     }
 
     public Task<ArticleRef> EditAsync(int id, int? expectedRevision, ArticleContent content, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, expectedRevision, actor, "修改知识条目", (a, now) => a.Edit(content, actor, now), ct);
+        ChangeAsync(id, expectedRevision, actor, KnowledgeSetup.Authors, "修改知识条目", (a, now) => a.Edit(content, actor, now), ct);
 
     public Task<ArticleRef> PublishAsync(int id, int? expectedRevision, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, expectedRevision, actor, "发布知识条目", (a, now) => a.Publish(actor, now), ct);
+        ChangeAsync(id, expectedRevision, actor, KnowledgeSetup.Publishers, "发布知识条目", (a, now) => a.Publish(actor, now), ct);
 
     public Task<ArticleRef> RetireAsync(int id, int? expectedRevision, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, expectedRevision, actor, "停用知识条目", (a, now) => a.Retire(actor, now), ct);
+        ChangeAsync(id, expectedRevision, actor, KnowledgeSetup.Publishers, "停用知识条目", (a, now) => a.Retire(actor, now), ct);
 
     /// <summary>Records that an article helped resolve a ticket of the same hall, and counts the use.</summary>
     public async Task LinkToTicketAsync(int ticketId, int articleId, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole(Account.Roles.StaffRoles);
+        _ = actor.HallScope;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
             .Select(t => new { t.Id, t.HallId, t.Number, t.Status }).FirstOrDefaultAsync(ct);
-        if (ticket is null || (actor.HallId is int hall && ticket.HallId != hall))
+        if (ticket is null || !actor.CanSee(ticket.HallId))
             throw new NotFoundException("工单不存在。");
         var article = await db.KnowledgeArticles.FirstOrDefaultAsync(a => a.Id == articleId, ct);
         if (article is null || article.HallId != ticket.HallId)
@@ -67,11 +70,13 @@ public sealed class KnowledgeCommands(IDbContextFactory<HallDbContext> dbFactory
     /// <summary>A resolved ticket becomes a draft: its description as the question, its resolution as the steps.</summary>
     public async Task<ArticleRef> DraftFromTicketAsync(int ticketId, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole(KnowledgeSetup.Authors);
+        _ = actor.HallScope;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
             .Select(t => new { t.HallId, t.Number, t.Status, t.Description, t.Resolution, t.Channel, t.Category })
             .FirstOrDefaultAsync(ct);
-        if (ticket is null || (actor.HallId is int hall && ticket.HallId != hall))
+        if (ticket is null || !actor.CanSee(ticket.HallId))
             throw new NotFoundException("工单不存在。");
         if (ticket.Status is TicketStatus.Waiting or TicketStatus.InProgress || ticket.Resolution is null)
             throw new KnowledgeRuleException("工单解决后才能生成知识条目。");
@@ -105,12 +110,14 @@ public sealed class KnowledgeCommands(IDbContextFactory<HallDbContext> dbFactory
         await tx.CommitAsync(ct);
     }
 
-    private async Task<ArticleRef> ChangeAsync(int id, int? expectedRevision, Actor actor, string action,
+    private async Task<ArticleRef> ChangeAsync(int id, int? expectedRevision, Actor actor, string[] roles, string action,
         Action<KnowledgeArticle, DateTime> change, CancellationToken ct)
     {
+        actor.RequireRole(roles);
+        _ = actor.HallScope;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var article = await db.KnowledgeArticles.Include(a => a.Versions).FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (article is null || (actor.HallId is int hall && article.HallId != hall))
+        if (article is null || !actor.CanSee(article.HallId))
             throw new NotFoundException("知识条目不存在。");
         if (expectedRevision is int expected && article.Revision != expected)
             throw new KnowledgeRuleException("该知识条目已被他人修改，请刷新后再试。");
@@ -147,8 +154,8 @@ public sealed class KnowledgeCommands(IDbContextFactory<HallDbContext> dbFactory
 
     private static void RequireHall(int hallId, Actor actor)
     {
-        if (actor.HallId is int hall && hall != hallId)
-            throw new ForbiddenException("只能为本厅编写知识条目。");
+        _ = actor.HallScope;
+        if (!actor.CanSee(hallId)) throw new ForbiddenException("只能为本厅编写知识条目。");
     }
 
     private static ArticleRef Ref(KnowledgeArticle a) => new(a.Id, a.Revision, a.Status);

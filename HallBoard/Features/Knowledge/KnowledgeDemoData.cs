@@ -36,14 +36,15 @@ public sealed class KnowledgeDemoData(IDbContextFactory<HallDbContext> dbFactory
         },
     ];
 
-    public async Task SeedAsync(int hallId, Actor by)
+    /// <summary>The engineer <paramref name="by"/> drafts the samples; <paramref name="publisher"/> (a lead) publishes them.</summary>
+    public async Task SeedAsync(int hallId, Actor by, Actor publisher)
     {
         await using (var db = await dbFactory.CreateDbContextAsync())
             if (await db.KnowledgeArticles.AnyAsync(a => a.HallId == hallId)) return;
         foreach (var sample in Samples)
         {
             var draft = await commands.CreateAsync(hallId, sample, by);
-            await commands.PublishAsync(draft.Id, draft.Revision, by);
+            await commands.PublishAsync(draft.Id, draft.Revision, publisher);
         }
     }
 }

@@ -12,6 +12,14 @@ public static class KnowledgeSetup
     /// <summary>Who works with articles and the handbook: the hall's staff, not wall screens.</summary>
     public const string KnowledgeRoles = $"{Roles.Engineer},{Roles.HallLead},{Roles.Manager}";
 
+    /// <summary>Who writes drafts: the knowledge pages' roles (and Admin, who sees every hall).</summary>
+    public static readonly string[] Authors = [Roles.Engineer, Roles.HallLead, Roles.Manager, Roles.Admin];
+
+    /// <summary>Publishing and retiring is for HallLead and above; engineers draft.</summary>
+    public static readonly string[] Publishers = Roles.LeadRoles;
+
+    public static bool CanPublish(Actor actor) => actor.IsIn(Publishers);
+
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
         services.AddSingleton<KnowledgeCommands>();
@@ -38,7 +46,7 @@ public static class KnowledgeSetup
     {
         var actor = http.User.ToActor();
         if (actor.HallId is not int hallId)
-            return TypedResults.Problem("您的账号未关联办税服务厅。", statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem(Actor.NoHallMessage, statusCode: StatusCodes.Status403Forbidden);
         HandbookData data;
         try
         {

@@ -15,7 +15,9 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
     public async Task<ProblemRef> OpenAsync(int hallId, string title, string description, Category category, Actor actor,
         CancellationToken ct = default)
     {
-        if (actor.HallId is int own && own != hallId)
+        actor.RequireRole(KnowledgeSetup.Authors);
+        _ = actor.HallScope;
+        if (!actor.CanSee(hallId))
             throw new ForbiddenException("只能为本厅登记疑难问题。");
         var now = time.UtcNow;
         var problem = Problem.Open(hallId, title, description, category, actor, now);
@@ -130,8 +132,10 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
 
     private static async Task<Problem> LoadAsync(HallDbContext db, int id, Actor actor, CancellationToken ct)
     {
+        actor.RequireRole(KnowledgeSetup.Authors);
+        _ = actor.HallScope;
         var problem = await db.Problems.Include(p => p.Notes).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (problem is null || (actor.HallId is int hall && problem.HallId != hall))
+        if (problem is null || !actor.CanSee(problem.HallId))
             throw new NotFoundException("疑难问题不存在。");
         return problem;
     }

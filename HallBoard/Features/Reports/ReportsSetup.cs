@@ -69,11 +69,13 @@ public static class ReportsSetup
         string? from, string? to, string? status, string? channel, string? category, string? engineer)
     {
         var actor = http.User.ToActor();
+        if (!actor.AllHalls && actor.HallId is null)
+            return TypedResults.Problem(Actor.NoHallMessage, statusCode: StatusCodes.Status403Forbidden);
         ExportFilter filter;
         string fileName;
         try
         {
-            filter = ExportFilter.FromQuery(actor.HallId, from, to, status, channel, category, engineer);
+            filter = ExportFilter.FromQuery(actor.HallScope, from, to, status, channel, category, engineer);
             fileName = await export.FileNameAsync(filter, http.RequestAborted);
         }
         catch (ValidationFailedException ex)

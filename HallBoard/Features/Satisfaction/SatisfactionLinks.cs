@@ -29,6 +29,7 @@ public sealed class SatisfactionLinks(
 {
     public async Task<string> CreateAsync(int ticketId, RatingSource source, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole(TicketsSetup.Writers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ticket = await TicketCommands.LoadAsync(db, ticketId, actor, ct);
         if (ticket.Satisfaction is not null)
@@ -55,7 +56,7 @@ public sealed class SatisfactionLinks(
     {
         var found = await FindAsync(token, ct);
         if (found is null) return new RatingLinkView(LinkState.Invalid, null, null);
-        var (link, hallName, createdUtc) = found.Value;
+        var (link, hallName, createdUtc, _) = found.Value;
         var day = DateOnly.FromDateTime(time.ToLocal(createdUtc));
         return new RatingLinkView(StateOf(link), hallName, day);
     }
@@ -69,14 +70,16 @@ public sealed class SatisfactionLinks(
         if (state == LinkState.Used) throw new TicketRuleException(TicketRule.AlreadyRated, "该评价链接已使用，感谢您的评价。");
         if (state == LinkState.Expired) throw new TicketRuleException(TicketRule.IllegalTransition, "该评价链接已过期。");
         var linkId = found.Link.Id;
+        // The taxpayer acts within the link's ticket, so the ticket's hall is the taxpayer's scope.
+        var taxpayer = Actor.Taxpayer with { HallId = found.HallId };
         try
         {
-            await commands.ChangeAsync(found.Link.TicketId, null, Actor.Taxpayer, "满意度评价", async (db, ticket, now) =>
+            await commands.ChangeWithinAsync(found.Link.TicketId, null, taxpayer, "满意度评价", async (db, ticket, now) =>
         {
             var link = await db.SatisfactionLinks.FirstAsync(l => l.Id == linkId, ct);
             if (link.UsedUtc is not null) throw new TicketRuleException(TicketRule.AlreadyRated, "该评价链接已使用，感谢您的评价。");
             link.UsedUtc = now;
-            ticket.Rate(level, comment, link.Source, Actor.Taxpayer, now);
+            ticket.Rate(level, comment, link.Source, taxpayer, now);
         }, ct);
         }
         catch (ConcurrencyConflictException)
@@ -94,7 +97,7 @@ public sealed class SatisfactionLinks(
     public static bool IsWellFormed(string? token) =>
         token is { Length: > 0 and <= 64 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private async Task<(SatisfactionLink Link, string HallName, DateTime CreatedUtc)?> FindAsync(string? token, CancellationToken ct)
+    private async Task<(SatisfactionLink Link, string HallName, DateTime CreatedUtc, int HallId)?> FindAsync(string? token, CancellationToken ct)
     {
         if (!IsWellFormed(token)) return null;
         var hash = Hash(token!);
@@ -103,8 +106,8 @@ public sealed class SatisfactionLinks(
                            join t in db.Tickets on l.TicketId equals t.Id
                            join h in db.Halls on t.HallId equals h.Id
                            where l.TokenHash == hash
-                           select new { Link = l, h.Name, t.CreatedUtc }).FirstOrDefaultAsync(ct);
-        return found is null ? null : (found.Link, found.Name, found.CreatedUtc);
+                           select new { Link = l, h.Name, t.CreatedUtc, t.HallId }).FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Link, found.Name, found.CreatedUtc, found.HallId);
     }
 
     internal static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -20,7 +20,10 @@ internal static class ReportTickets
             t.Satisfaction != null ? (SatisfactionLevel?)t.Satisfaction.Level : null,
             t.Satisfaction != null ? t.Satisfaction.Comment : null,
             t.Satisfaction != null ? (RatingSource?)t.Satisfaction.Source : null,
-            t.ClosedUtc, t.CloseReason, t.CloseNote, t.ReopenCount, t.GuidedOnline, t.GuidanceSucceeded));
+            t.ClosedUtc, t.CloseReason, t.CloseNote, t.ReopenCount, t.GuidedOnline, t.GuidanceSucceeded)
+        {
+            AllRatings = t.Ratings.OrderBy(r => r.AtUtc).Select(r => r.Level).ToList(),
+        });
 
     /// <summary>The hall's name; a hall that does not exist is reported as such.</summary>
     public static async Task<string> HallNameAsync(HallDbContext db, int hallId, CancellationToken ct) =>

@@ -13,6 +13,12 @@ public sealed record ReportTicket(
     int ReopenCount, bool GuidedOnline, bool? GuidanceSucceeded)
 {
     /// <summary>Taken by the response due time; null while it is still waiting and not yet due.</summary>
+    /// <summary>Every rating the ticket received, earlier ones a reopen cleared included (read from the history).</summary>
+    public IReadOnlyList<SatisfactionLevel> AllRatings { get; init; } = [];
+
+    /// <summary>The levels the figures count: the history, or the current rating where no history was read.</summary>
+    public IReadOnlyList<SatisfactionLevel> RatingLevels => AllRatings.Count > 0 ? AllRatings : Rating is { } r ? [r] : [];
+
     public bool? ResponseMet(DateTime asOfUtc) =>
         TakenUtc is { } taken ? taken <= ResponseDueUtc : asOfUtc > ResponseDueUtc ? false : null;
 
@@ -63,6 +69,8 @@ public sealed record ServiceFigures(
         var response = tickets.Select(t => t.ResponseMet(asOfUtc)).ToList();
         var resolve = tickets.Select(t => t.ResolveMet(asOfUtc)).ToList();
         var rated = tickets.Where(t => t.Rating is not null).ToList();
+        // A bad rating stays in its period's figures after a reopen cleared it from the ticket.
+        var levels = tickets.SelectMany(t => t.RatingLevels).ToList();
         var resolved = tickets.Where(t => t.ResolvedUtc is not null).ToList();
         var guided = tickets.Where(t => t.GuidedOnline).ToList();
         var byCategory = Breakdown(tickets, t => t.Category, Labels.Of);
@@ -80,8 +88,8 @@ public sealed record ServiceFigures(
             new Ratio(resolve.Count(m => m == true), resolve.Count(m => m is not null)),
             resolve.Count(m => m is null),
             Enum.GetValues<SatisfactionLevel>().OrderByDescending(l => l)
-                .Select(l => Row(Labels.Of(l), rated.Count(t => t.Rating == l), rated.Count)).ToList(),
-            new Ratio(rated.Count(t => t.Rating >= SatisfactionLevel.Satisfied), rated.Count),
+                .Select(l => Row(Labels.Of(l), levels.Count(x => x == l), levels.Count)).ToList(),
+            new Ratio(levels.Count(x => x >= SatisfactionLevel.Satisfied), levels.Count),
             new Ratio(rated.Count, resolved.Count),
             new Ratio(resolved.Count(t => t.FollowedUpUtc is not null && t.LastFollowUp == FollowUpOutcome.Reached), resolved.Count),
             guided.Count,

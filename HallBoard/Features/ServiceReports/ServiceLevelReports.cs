@@ -84,6 +84,8 @@ public sealed class ServiceLevelReports(IDbContextFactory<HallDbContext> dbFacto
     /// <summary>Records what will be done about a missed metric. The report is created as a draft if need be.</summary>
     public async Task AddActionAsync(int hallId, int year, int half, CorrectiveInput input, Actor by, CancellationToken ct = default)
     {
+        by.RequireRole(ServiceReportsSetup.Readers.Split(','));
+        by.RequireHall(hallId);
         var period = ReportPeriod.HalfYear(year, half, time);
         var errors = new Dictionary<string, string[]>();
         var text = TeamRecords.Text(input.Text, "text", "整改措施", CorrectiveAction.MaxText, errors);
@@ -111,6 +113,8 @@ public sealed class ServiceLevelReports(IDbContextFactory<HallDbContext> dbFacto
     /// the figures are frozen as they are now.</summary>
     public async Task FinaliseAsync(int hallId, int year, int half, Actor by, CancellationToken ct = default)
     {
+        by.RequireRole(ServiceReportsSetup.Readers.Split(','));
+        by.RequireHall(hallId);
         var period = ReportPeriod.HalfYear(year, half, time);
         var now = time.UtcNow;
         if (!period.IsComplete(now))

@@ -131,9 +131,10 @@ public sealed class ReportHalls(IDbContextFactory<HallDbContext> dbFactory)
         return await db.Halls.AsNoTracking().OrderBy(h => h.Id).Select(h => new HallChoice(h.Id, h.Name)).ToListAsync(ct);
     }
 
+    /// <summary>The hall a report is for: always the actor's own; only an all-halls actor picks one; refused without a hall.</summary>
     public async Task<int> ForAsync(Actor actor, int? requested, CancellationToken ct = default)
     {
-        if (actor.HallId is int own) return own;
+        if (actor.HallScope is int own) return own;
         var halls = await AllAsync(ct);
         if (requested is int id)
             return halls.Any(h => h.Id == id) ? id : throw new NotFoundException("办税服务厅不存在。");

@@ -41,6 +41,8 @@ public sealed class TeamRecords(IDbContextFactory<HallDbContext> dbFactory, Hall
 
     public async Task<int> AddTrainingAsync(int hallId, TrainingInput input, Actor by, CancellationToken ct = default)
     {
+        by.RequireRole(ServiceReportsSetup.Readers.Split(','));
+        by.RequireHall(hallId);
         var errors = new Dictionary<string, string[]>();
         if (input.Date is not { } date) errors["date"] = ["请选择培训日期。"];
         else if (date > time.Today) errors["date"] = ["培训日期晚于今天：这里登记已经举办的培训。"];
@@ -82,6 +84,8 @@ public sealed class TeamRecords(IDbContextFactory<HallDbContext> dbFactory, Hall
 
     public async Task<int> AddImprovementAsync(int hallId, ImprovementInput input, Actor by, CancellationToken ct = default)
     {
+        by.RequireRole(ServiceReportsSetup.Readers.Split(','));
+        by.RequireHall(hallId);
         var errors = new Dictionary<string, string[]>();
         var description = Text(input.Description, "description", "改进措施", ImprovementAction.MaxDescription, errors);
         var owner = Text(input.Owner, "owner", "责任人", 50, errors);
@@ -104,6 +108,8 @@ public sealed class TeamRecords(IDbContextFactory<HallDbContext> dbFactory, Hall
 
     public async Task SetImprovementStatusAsync(int hallId, int id, ImprovementStatus status, Actor by, CancellationToken ct = default)
     {
+        by.RequireRole(ServiceReportsSetup.Readers.Split(','));
+        by.RequireHall(hallId);
         if (!Enum.IsDefined(status)) throw ValidationFailedException.For("status", "状态无效。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var action = await db.ImprovementActions.FirstOrDefaultAsync(a => a.Id == id && a.HallId == hallId, ct)

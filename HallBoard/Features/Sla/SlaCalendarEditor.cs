@@ -45,6 +45,7 @@ public sealed class SlaCalendarEditor(IDbContextFactory<HallDbContext> dbFactory
 
     public async Task AddHolidayAsync(int year, string? name, string? first, string? last, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole(Account.Roles.Admin);
         var clean = (name ?? "").Trim();
         if (clean.Length == 0) throw ValidationFailedException.For("name", "请填写假期名称，如“国庆节”。");
         if (clean.Length > MaxNameLength) throw ValidationFailedException.For("name", $"假期名称最多 {MaxNameLength} 字。");
@@ -69,6 +70,7 @@ public sealed class SlaCalendarEditor(IDbContextFactory<HallDbContext> dbFactory
 
     public async Task RemoveHolidayAsync(int id, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole(Account.Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var holiday = await db.PublicHolidays.FirstOrDefaultAsync(h => h.Id == id, ct) ?? throw new NotFoundException("该假期已不存在。");
         db.PublicHolidays.Remove(holiday);
@@ -80,6 +82,7 @@ public sealed class SlaCalendarEditor(IDbContextFactory<HallDbContext> dbFactory
 
     public async Task AddMakeUpWorkdayAsync(int year, string? day, string? note, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole(Account.Roles.Admin);
         var date = ParseDate(day, "day", "调休上班日", year);
         if (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             throw ValidationFailedException.For("day", $"调休上班日应为周六或周日，{Text(date)} 是{Weekday(date)}。");
@@ -103,6 +106,7 @@ public sealed class SlaCalendarEditor(IDbContextFactory<HallDbContext> dbFactory
 
     public async Task RemoveMakeUpWorkdayAsync(int id, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole(Account.Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var day = await db.MakeUpWorkdays.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("该调休上班日已不存在。");
         db.MakeUpWorkdays.Remove(day);
@@ -127,6 +131,7 @@ public sealed class SlaCalendarEditor(IDbContextFactory<HallDbContext> dbFactory
     /// <summary>Replaces the hall's whole week at once; an empty day is closed.</summary>
     public async Task SetOpeningHoursAsync(int hallId, IReadOnlyDictionary<OpeningDay, string> days, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireRole(Account.Roles.Admin);
         var hours = OpeningHoursText.Build(days);
         var texts = OpeningHoursText.Texts(hours);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

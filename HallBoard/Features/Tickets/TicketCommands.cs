@@ -28,6 +28,8 @@ public sealed class TicketCommands(
 
     public async Task<TicketRef> IntakeAsync(int hallId, TicketDraft draft, Actor actor, bool takeNow, CancellationToken ct = default)
     {
+        actor.RequireRole(TicketsSetup.Writers);
+        actor.RequireHall(hallId);
         var valid = draft.Validated(time.Today);
         for (var attempt = 1; ; attempt++)
         {
@@ -77,7 +79,11 @@ public sealed class TicketCommands(
 
     public Task<TicketRef> ReopenAsync(int ticketId, int? expectedVersion, string reason, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(ticketId, expectedVersion, actor, "重新打开工单", async (_, t, now) =>
-            t.Reopen(reason, actor, now, await calendars.ClockAsync(t.HallId, ct)), ct);
+        {
+            if (!TicketsSetup.CanReopen(actor, t.Satisfaction is not null))
+                throw new ForbiddenException("已评价的工单只能由办税服务厅负责人或以上角色重新打开。");
+            t.Reopen(reason, actor, now, await calendars.ClockAsync(t.HallId, ct));
+        }, ct);
 
     public Task<TicketRef> FollowUpAsync(int ticketId, int? expectedVersion, FollowUpOutcome outcome, string? note, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(ticketId, expectedVersion, actor, "回访", async (_, t, now) =>
@@ -98,8 +104,16 @@ public sealed class TicketCommands(
         ChangeAsync(ticketId, expectedVersion, actor, "恢复处理", async (_, t, now) =>
             t.Resume(actor, now, await calendars.ClockAsync(t.HallId, ct)), ct);
 
-    /// <summary>Runs a ticket change inside a caller's context, for commands that change more than the ticket.</summary>
-    internal async Task<TicketRef> ChangeAsync(int ticketId, int? expectedVersion, Actor actor, string action,
+    private Task<TicketRef> ChangeAsync(int ticketId, int? expectedVersion, Actor actor, string action,
+        Func<HallDbContext, Ticket, DateTime, Task> change, CancellationToken ct)
+    {
+        actor.RequireRole(TicketsSetup.Writers);
+        return ChangeWithinAsync(ticketId, expectedVersion, actor, action, change, ct);
+    }
+
+    /// <summary>Runs a ticket change inside a caller's context, for commands that change more than the ticket; the caller
+    /// has checked the actor's role (a taxpayer's rating link, feedback), the hall is checked here.</summary>
+    internal async Task<TicketRef> ChangeWithinAsync(int ticketId, int? expectedVersion, Actor actor, string action,
         Func<HallDbContext, Ticket, DateTime, Task> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -134,7 +148,8 @@ public sealed class TicketCommands(
             .Include(t => t.Satisfaction)
             .FirstOrDefaultAsync(t => t.Id == ticketId, ct);
         // A ticket of another hall is reported as missing, not as forbidden, so numbers do not leak.
-        if (ticket is null || (actor.HallId is int hall && ticket.HallId != hall))
+        _ = actor.HallScope;
+        if (ticket is null || !actor.CanSee(ticket.HallId))
             throw new NotFoundException("工单不存在。");
         return ticket;
     }

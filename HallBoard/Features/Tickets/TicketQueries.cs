@@ -42,11 +42,25 @@ public sealed record TicketDetail(
     TicketRow Row, string HallName, string? TaxpayerId, string? TaxpayerPhone, string Description, string? Resolution,
     SatisfactionLevel? Rating, string? RatingComment, RatingSource? RatingSource, CloseReason? CloseReason, string? CloseNote,
     FollowUpOutcome? LastFollowUp, int ReopenCount, IReadOnlyList<TicketEvent> Timeline,
-    bool GuidedOnline = false, bool? GuidanceSucceeded = null);
+    bool GuidedOnline = false, bool? GuidanceSucceeded = null)
+{
+    /// <summary>Every rating the ticket received, oldest first; a reopen clears <see cref="Rating"/> but not these.</summary>
+    public IReadOnlyList<TicketRating> RatingHistory { get; init; } = [];
+
+    /// <summary>Ratings given before the current one (or all of them when a reopen cleared the current one).</summary>
+    public IEnumerable<TicketRating> EarlierRatings => Rating is null ? RatingHistory : RatingHistory.SkipLast(1);
+}
 
 /// <summary>Read-only projections for screens and the API.</summary>
 public sealed class TicketQueries(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
 {
+    /// <summary>The actor's queue: its own hall only (all halls for Admin); refused for an account without a hall.</summary>
+    public Task<TicketPage> ListAsync(Actor actor, TicketFilter filter, CancellationToken ct = default) =>
+        ListAsync(filter with { HallId = actor.HallScope }, ct);
+
+    /// <summary>One ticket as the actor may see it: another hall's ticket reads as missing.</summary>
+    public Task<TicketDetail?> GetAsync(Actor actor, int id, CancellationToken ct = default) => GetAsync(id, actor.HallScope, ct);
+
     public async Task<TicketPage> ListAsync(TicketFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -90,9 +104,10 @@ public sealed class TicketQueries(IDbContextFactory<HallDbContext> dbFactory, Ha
         var t = await db.Tickets.AsNoTracking().Include(x => x.Satisfaction).FirstAsync(x => x.Id == id, ct);
         var hallName = await db.Halls.Where(h => h.Id == t.HallId).Select(h => h.Name).FirstAsync(ct);
         var timeline = await db.TicketEvents.AsNoTracking().Where(e => e.TicketId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
+        var ratings = await db.TicketRatings.AsNoTracking().Where(r => r.TicketId == id).OrderBy(r => r.AtUtc).ThenBy(r => r.Id).ToListAsync(ct);
         return new TicketDetail(row, hallName, t.TaxpayerId, t.TaxpayerPhone, t.Description, t.Resolution,
             t.Satisfaction?.Level, t.Satisfaction?.Comment, t.Satisfaction?.Source, t.CloseReason, t.CloseNote,
-            t.LastFollowUp, t.ReopenCount, timeline, t.GuidedOnline, t.GuidanceSucceeded);
+            t.LastFollowUp, t.ReopenCount, timeline, t.GuidedOnline, t.GuidanceSucceeded) { RatingHistory = ratings };
     }
 
     public async Task<int?> FindIdByNumberAsync(string number, CancellationToken ct = default)

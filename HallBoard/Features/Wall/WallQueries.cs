@@ -89,8 +89,9 @@ public sealed class WallQueries(IDbContextFactory<HallDbContext> dbFactory, Hall
             .Select(t => new { t.CreatedUtc, t.TakenUtc }).ToListAsync(ct);
         var resolvedToday = await tickets.Where(t => t.ResolvedUtc >= start && t.ResolvedUtc < end)
             .Select(t => new { t.TakenUtc, t.ResolvedUtc }).ToListAsync(ct);
-        var ratingsToday = await tickets.Where(t => t.Satisfaction != null && t.Satisfaction.AtUtc >= start && t.Satisfaction.AtUtc < end)
-            .Select(t => t.Satisfaction!.Level).ToListAsync(ct);
+        // Every rating given today, also one a reopen has since cleared from its ticket.
+        var ratingsToday = await tickets.SelectMany(t => t.Ratings).Where(r => r.AtUtc >= start && r.AtUtc < end)
+            .Select(r => r.Level).ToListAsync(ct);
 
         var createdToday = await tickets.Where(t => t.CreatedUtc >= start && t.CreatedUtc < end)
             .GroupBy(t => t.GuidedOnline).Select(g => new { Guided = g.Key, Count = g.Count() }).ToListAsync(ct);

@@ -90,6 +90,9 @@ public sealed class ExportJobs : IDisposable
     /// <exception cref="ValidationFailedException">The filter is invalid; nothing started.</exception>
     public async Task<ExportJob> StartAsync(ExportFilter filter, Actor by, CancellationToken ct = default)
     {
+        by.RequireRole(Pages.ExportPage.ExportPageRoles.Split(','));
+        // Fails closed: an actor limited to a hall exports that hall whatever the filter asked for.
+        if (by.HallScope is int own) filter = filter with { HallId = own };
         var valid = filter.Validated();
         var total = await _export.CountAsync(valid, ct);
         var fileName = await _export.FileNameAsync(valid, ct);

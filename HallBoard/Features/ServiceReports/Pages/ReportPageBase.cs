@@ -22,13 +22,13 @@ public abstract class ReportPageBase : ComponentBase
     protected IReadOnlyList<ReportHalls.HallChoice> HallChoices { get; private set; } = [];
 
     /// <summary>Null for a user with a hall (the download links then need no hall).</summary>
-    protected int? HallParameter => Me.HallId is null ? HallId : null;
+    protected int? HallParameter => Me.AllHalls ? HallId : null;
 
     protected override async Task OnInitializedAsync()
     {
         Me = (await Auth).User.ToActor();
         HallId = await Halls.ForAsync(Me, null);
-        if (Me.HallId is null) HallChoices = await Halls.AllAsync();
+        if (Me.AllHalls) HallChoices = await Halls.AllAsync();
         await LoadAsync();
     }
 
