@@ -123,7 +123,10 @@ public sealed class HallFiguresAndAlertsTests(FakeClockHall app) : IClassFixture
     [Fact]
     public async Task Fewer_than_five_engineers_on_duty_raises_an_alert_that_clears_when_the_fifth_comes()
     {
-        var hall = await TestHall.CreateAsync(app, engineers: 6);
+        app.MoveToNextOpening();
+        var staffing = await HallBoard.Tests.Features.Staffing.StaffingHall.CreateAsync(app, engineers: 6);
+        var hall = staffing.Hall;
+        await staffing.RosterTodayAsync(6);
         await OnDutyAsync(hall, 4);
         using var feed = new FeedRecorder(app);
 
