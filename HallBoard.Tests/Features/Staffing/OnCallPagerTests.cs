@@ -20,6 +20,7 @@ public sealed class OnCallPagerTests(FakeClockHall app) : BunitTestBase(app), IC
         var now = clock.Time.GetUtcNow().UtcDateTime;
         var lead = new Actor("lead:oncall", "赵主任", null, HallId) { Roles = new HashSet<string> { HallBoard.Features.Account.Roles.HallLead } };
         await App.Get<RosterBook>().AddOnCallAsync(HallId, Me.EngineerId!.Value, now.AddHours(-1), now.AddHours(10), lead);
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var pager = Render<OnCallPager>();
 
         var ticket = await Commands.IntakeAsync(HallId, new TicketDraft
