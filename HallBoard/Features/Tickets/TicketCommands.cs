@@ -47,7 +47,8 @@ public sealed class TicketCommands(
                 if (takeNow && actor.EngineerId is int engineerId)
                     ticket.Take(await EngineerAsync(db, engineerId, hall.Id, ct), actor, now);
                 db.Tickets.Add(ticket);
-                var afterHours = hotline.Applies(ticket.Channel, clock, now);
+                // A call taken at once needs no page: someone is already answering it.
+                var afterHours = ticket.Status == TicketStatus.Waiting && hotline.Applies(ticket.Channel, clock, now);
                 var onCall = afterHours ? await hotline.PrepareAsync(db, ticket, actor, now, ct) : null;
                 db.Audit(actor, now, "工单录入", nameof(Ticket), number, null, Snapshot(ticket), hall.Id);
                 var statuses = await FollowAsync(db, ticket, null, null, actor, now, ct);
