@@ -19,9 +19,10 @@ public static class EngineerStatuses
     /// <summary>On duty: in the hall and able to serve, now or as soon as the current taxpayer is done.</summary>
     public static bool IsOnDuty(this EngineerStatus status) => status is EngineerStatus.Available or EngineerStatus.Serving;
 
-    /// <summary>Statuses an engineer taps on the tablet. Serving follows the tickets they take and resolve.</summary>
+    /// <summary>Statuses an engineer taps on the tablet. Serving follows the tickets they take and resolve; leave
+    /// follows an approved leave request.</summary>
     public static readonly EngineerStatus[] Tappable =
-        [EngineerStatus.Available, EngineerStatus.Away, EngineerStatus.Break, EngineerStatus.OnLeave, EngineerStatus.Offline];
+        [EngineerStatus.Available, EngineerStatus.Away, EngineerStatus.Break, EngineerStatus.Offline];
 }
 
 /// <summary>An engineer's current status (one row per engineer who ever had one; none means offline).</summary>

@@ -95,6 +95,13 @@ public sealed class Ticket
         return ticket;
     }
 
+    /// <summary>A hotline call logged outside opening hours: the response is due around the clock, not at the next opening.</summary>
+    public void RespondAfterHours(DateTime dueUtc)
+    {
+        if (Status != TicketStatus.Waiting || dueUtc < CreatedUtc) throw Illegal("设置非营业时间响应时限");
+        ResponseDueUtc = dueUtc;
+    }
+
     public bool IsOverdue(DateTime nowUtc) => PausedSinceUtc is null && Status switch
     {
         TicketStatus.Waiting => nowUtc > ResponseDueUtc,

@@ -16,6 +16,7 @@ using HallBoard.Features.Reports;
 using HallBoard.Features.Satisfaction;
 using HallBoard.Features.Sla;
 using HallBoard.Features.ServiceReports;
+using HallBoard.Features.Staffing;
 using HallBoard.Features.Tickets;
 using HallBoard.Features.Wall;
 using HallBoard.Live;
@@ -54,6 +55,7 @@ public static class HallBoardSetup
         builder.Services.AddEscalations().AddIncidents();
         builder.Services.AddDashboard();
         builder.Services.AddServiceReports(builder.Configuration);
+        builder.Services.AddStaffing(builder.Configuration);
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.

@@ -42,6 +42,10 @@ public sealed record HallChange(
     /// <summary>For the hall lead's screens only (a complaint, a bad rating); never sent to hub clients or walls.</summary>
     public static HallChange ForLead(int hallId, LeadNotice notice) =>
         new(HallChangeKind.LeadNotice, hallId, notice.TicketId, notice.TicketNumber, Notice: notice);
+
+    /// <summary>For one engineer's own screens (the on-call page); like a lead notice, never sent to hub clients or walls.</summary>
+    public static HallChange ForEngineer(int hallId, int engineerId, LeadNotice notice) =>
+        new(HallChangeKind.LeadNotice, hallId, notice.TicketId, notice.TicketNumber, Notice: notice with { EngineerId = engineerId });
 }
 
 /// <summary>What a screen shows about a ticket. The taxpayer is masked on construction ("张三丰" → "张**"),
@@ -79,5 +83,7 @@ public sealed record HallFigures(
 public sealed record HallAlert(string AlertId, string Kind, string Severity, string Message, string? TicketNumber, DateTime RaisedUtc);
 
 /// <summary>Something the hall lead must see at once. <paramref name="Message"/> carries no taxpayer data;
-/// <paramref name="Link"/> is the page to open (the feedback, or the ticket).</summary>
-public sealed record LeadNotice(string Kind, string Message, string Link, int? TicketId = null, string? TicketNumber = null);
+/// <paramref name="Link"/> is the page to open (the feedback, or the ticket). With <paramref name="EngineerId"/> set it is
+/// that engineer's personal notice, and the lead's screens ignore it.</summary>
+public sealed record LeadNotice(string Kind, string Message, string Link, int? TicketId = null, string? TicketNumber = null,
+    int? EngineerId = null);

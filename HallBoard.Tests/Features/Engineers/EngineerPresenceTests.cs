@@ -74,7 +74,7 @@ public sealed class EngineerPresenceTests(FakeClockHall app) : IClassFixture<Fak
     {
         var hall = await TestHall.CreateAsync(app, engineers: 1);
         var me = hall.Engineer(1);
-        await Statuses.SetAsync(me.EngineerId!.Value, EngineerStatus.OnLeave, me);
+        await new HallBoard.Tests.Features.Staffing.StaffingHall(app, hall).ApprovedLeaveAsync(1, TimeSpan.FromHours(8));
 
         app.Time.Advance(TimeSpan.FromHours(3));
         await Statuses.SweepAsync();

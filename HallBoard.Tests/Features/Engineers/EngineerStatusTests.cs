@@ -105,11 +105,11 @@ public sealed class EngineerStatusTests(HallAppFactory app) : IClassFixture<Hall
             Statuses.SetAsync(me.EngineerId!.Value, EngineerStatus.Serving, me));
         Assert.Contains("受理工单时自动设置", serving.Message);
         var forbidden = await Assert.ThrowsAsync<ForbiddenException>(() =>
-            Statuses.SetAsync(other.EngineerId!.Value, EngineerStatus.OnLeave, me));
+            Statuses.SetAsync(other.EngineerId!.Value, EngineerStatus.Away, me));
         Assert.Equal("只能设置本人的状态。", forbidden.Message);
         var otherHall = await app.EngineerActorAsync(1);
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            Statuses.SetAsync(other.EngineerId!.Value, EngineerStatus.OnLeave, otherHall with { EngineerId = null }));
+            Statuses.SetAsync(other.EngineerId!.Value, EngineerStatus.Away, otherHall with { EngineerId = null }));
         Assert.Empty(await ChangesAsync(other));
     }
 

@@ -163,7 +163,7 @@ public sealed class TicketDetailPageTests(HallAppFactory app) : BunitTestBase(ap
         var notifier = new HallNotifier(new UnheardBus(), time, NullLogger<HallNotifier>.Instance);
         return new TicketCommands(dbFactory, time, App.Get<IOptions<SlaOptions>>(), notifier,
             App.Get<HallBoard.Features.Engineers.EngineerStatusBook>(), App.Get<HallBoard.Features.Wall.HallFiguresPublisher>(),
-            App.Get<HallBoard.Features.Sla.SlaCalendars>());
+            App.Get<HallBoard.Features.Sla.SlaCalendars>(), App.Get<HallBoard.Features.Staffing.AfterHoursHotline>());
     }
 
     private sealed class UnheardBus : IHallBus

@@ -43,6 +43,8 @@ public sealed class EngineerStatusBook(
     /// <summary>A tap on the tablet. Serving is not tapped: it follows the tickets the engineer takes.</summary>
     public async Task<EngineerStatusView> SetAsync(int engineerId, EngineerStatus to, Actor actor, CancellationToken ct = default)
     {
+        if (to == EngineerStatus.OnLeave)
+            throw ValidationFailedException.For("status", "请假须提交请假申请，经办税服务厅负责人和部门经理批准后自动显示“请假”。");
         if (!EngineerStatuses.Tappable.Contains(to))
             throw ValidationFailedException.For("status", "“服务中”在受理工单时自动设置，不能手动选择。");
         actor.RequireRole(Account.Roles.StaffRoles);
@@ -164,7 +166,12 @@ public sealed class EngineerStatusBook(
             await notifier.PublishAsync(HallChange.EngineerStatusChanged(n.HallId, n.Facts));
     }
 
-    private async Task PublishWithFiguresAsync(EngineerStatusNotice? notice)
+    /// <summary>Inside another command's context, before it saves: a status that approved leave sets or ends.</summary>
+    internal static async Task<EngineerStatusNotice?> MoveInAsync(HallDbContext db, int engineerId, int hallId, EngineerStatus to,
+        Actor actor, DateTime now, string reason, CancellationToken ct) =>
+        await MoveAsync(db, await StateAsync(db, engineerId, hallId, now, ct), to, actor, now, reason, ct);
+
+    internal async Task PublishWithFiguresAsync(EngineerStatusNotice? notice)
     {
         if (notice is null) return;
         await PublishAsync([notice]);

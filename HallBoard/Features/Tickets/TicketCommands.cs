@@ -22,7 +22,8 @@ public sealed class TicketCommands(
     HallNotifier notifier,
     EngineerStatusBook engineers,
     HallFiguresPublisher figures,
-    SlaCalendars calendars)
+    SlaCalendars calendars,
+    Staffing.AfterHoursHotline hotline)
 {
     private const int NumberAttempts = 5;
 
@@ -48,11 +49,15 @@ public sealed class TicketCommands(
                 if (takeNow && actor.EngineerId is int engineerId)
                     ticket.Take(await EngineerAsync(db, engineerId, hall.Id, ct), actor, now);
                 db.Tickets.Add(ticket);
+                // A call taken at once needs no page: someone is already answering it.
+                var afterHours = ticket.Status == TicketStatus.Waiting && hotline.Applies(ticket.Channel, clock, now);
+                var onCall = afterHours ? await hotline.PrepareAsync(db, ticket, actor, now, ct) : null;
                 db.Audit(actor, now, "工单录入", nameof(Ticket), number, null, Snapshot(ticket), hall.Id);
                 var statuses = await FollowAsync(db, ticket, null, null, actor, now, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 await PublishAsync(ticket, statuses);
+                if (onCall is int onCallId) await hotline.PageAsync(onCallId, ticket);
                 return Ref(ticket);
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)

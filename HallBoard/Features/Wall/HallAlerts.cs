@@ -86,18 +86,16 @@ public sealed class SlaAlertSource(IOptions<SlaOptions> sla) : IHallAlertSource
     }
 }
 
-/// <summary>Fewer engineers on duty than the hall needs. A hall with no engineers on its roster is not staffed
-/// through HallBoard, so it gets no such alert.</summary>
-public sealed class DutyAlertSource(IOptions<WallOptions> options) : IHallAlertSource
+/// <summary>Fewer engineers on duty than the hall needs, counted by <see cref="Staffing.RosteredDuty"/> (rostered and
+/// present, during opening hours only). A hall with no engineers is not staffed through HallBoard: no such alert.</summary>
+public sealed class DutyAlertSource(IOptions<WallOptions> options, Staffing.RosteredDuty duty) : IHallAlertSource
 {
-    public ValueTask<IReadOnlyList<HallAlert>> AlertsAsync(HallSituation situation, CancellationToken ct)
+    public async ValueTask<IReadOnlyList<HallAlert>> AlertsAsync(HallSituation situation, CancellationToken ct)
     {
         var min = options.Value.MinEngineersOnDuty;
-        IReadOnlyList<HallAlert> alerts = situation.Engineers.Count > 0 && situation.EngineersOnDuty < min
-            ? [new HallAlert(DutyAlertId(situation.Hall.Code), AlertKinds.FewEngineers, AlertKinds.Warning,
-                $"在岗工程师不足 {min} 人", null, situation.NowUtc)]
-            : [];
-        return ValueTask.FromResult(alerts);
+        if (situation.Engineers.Count == 0 || await duty.OnDutyAsync(situation, ct) is not int onDuty || onDuty >= min) return [];
+        return [new HallAlert(DutyAlertId(situation.Hall.Code), AlertKinds.FewEngineers, AlertKinds.Warning,
+            $"在岗工程师不足 {min} 人", null, situation.NowUtc)];
     }
 
     public static string DutyAlertId(string hallCode) => $"duty:{hallCode}";
