@@ -86,7 +86,7 @@ public sealed class AdminGrantsBrowserTests(AdminBrowserHall fixture) : IClassFi
 
         var hb2 = await Hall.App.WithDbAsync(db => db.Halls.SingleAsync(h => h.Code == "HB2"));
         var ticket = await Hall.App.Get<TicketCommands>().IntakeAsync(hb2.Id,
-            new TicketDraft { TaxpayerName = "滨海纳税人", Description = "自助终端无法打印完税证明" }, Actor.System, takeNow: false);
+            new TicketDraft { TaxpayerName = "滨海纳税人", Description = "自助终端无法打印完税证明" }, HallAppFactory.Admin, takeNow: false);
 
         var engineer = await Hall.SignedInPageAsync("hb2eng");
         await BrowserHall.GoAsync(engineer, "/queue");

@@ -30,6 +30,7 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.Get<TicketQueries>());
         Services.AddSingleton(app.Get<SatisfactionLinks>());
         Services.AddSingleton(app.Get<HallTime>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Audit.AuditTrail>());
         Services.AddSingleton(app.Get<PublicLinks>());
         Services.AddSingleton(app.Get<HallFeed>());
         Services.AddSingleton(app.Get<HallBoard.Features.Engineers.EngineerStatusBook>());

@@ -99,9 +99,7 @@ public sealed class HallHubContractTests(LiveHallFixture fixture) : IClassFixtur
     public async Task A_screen_receives_only_the_halls_it_joined()
     {
         // A key reaches only the hall it is bound to, so the other hall's screen has its own key.
-        var smKey = "hb_sm_" + Guid.NewGuid().ToString("N");
-        await Hall.App.Get<HallBoard.Features.Api.ApiKeys>().ImportAsync(
-            "思明大屏", smKey, HallBoard.Domain.Actor.System, default, fixture.OtherHallId, HallBoard.Data.ApiScopes.Read);
+        var smKey = fixture.OtherHallKey;
         var (gx, gxEvents) = await Hall.JoinedAsync();
         var (sm, smEvents) = await Hall.JoinedAsync(LiveHallFixture.OtherHallCode, smKey);
         await using var _ = gx;

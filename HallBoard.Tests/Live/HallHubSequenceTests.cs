@@ -14,7 +14,7 @@ public sealed class HallHubSequenceTests(LiveHallFixture fixture) : IClassFixtur
     [Fact]
     public async Task Consecutive_changes_of_a_hall_arrive_with_consecutive_numbers_after_the_one_JoinHall_answered()
     {
-        var (hub, events, joinedAt) = await Hall.JoinedWithSequenceAsync(LiveHallFixture.OtherHallCode);
+        var (hub, events, joinedAt) = await Hall.JoinedWithSequenceAsync(LiveHallFixture.OtherHallCode, fixture.OtherHallKey);
         await using var _ = hub;
 
         for (var tickets = 101; tickets <= 103; tickets++) await PublishFiguresAsync(tickets);
@@ -36,8 +36,8 @@ public sealed class HallHubSequenceTests(LiveHallFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_screen_away_for_a_change_sees_a_gap_in_the_numbers_and_JoinHall_gives_it_the_number_to_resync_from()
     {
-        var (steady, steadyEvents, _) = await Hall.JoinedWithSequenceAsync(LiveHallFixture.OtherHallCode);
-        var (away, awayEvents, _) = await Hall.JoinedWithSequenceAsync(LiveHallFixture.OtherHallCode);
+        var (steady, steadyEvents, _) = await Hall.JoinedWithSequenceAsync(LiveHallFixture.OtherHallCode, fixture.OtherHallKey);
+        var (away, awayEvents, _) = await Hall.JoinedWithSequenceAsync(LiveHallFixture.OtherHallCode, fixture.OtherHallKey);
         await using var _ = steady;
         await using var __ = away;
 

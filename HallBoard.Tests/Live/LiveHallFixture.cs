@@ -11,6 +11,9 @@ public sealed class LiveHallFixture : IAsyncLifetime
     public int HallId { get; private set; }
     public int OtherHallId { get; private set; }
 
+    /// <summary>A read key bound to the other hall: a key reaches only the hall it is bound to.</summary>
+    public string OtherHallKey { get; } = "hb_sm_" + Guid.NewGuid().ToString("N");
+
     public async Task InitializeAsync()
     {
         Hall = LiveHall.Start();
@@ -22,6 +25,8 @@ public sealed class LiveHallFixture : IAsyncLifetime
             await db.SaveChangesAsync();
             return other.Id;
         });
+        await Hall.App.Get<HallBoard.Features.Api.ApiKeys>().ImportAsync(
+            "思明大屏", OtherHallKey, HallBoard.Domain.Actor.System, default, OtherHallId, HallBoard.Data.ApiScopes.Read);
     }
 
     public async Task DisposeAsync() => await Hall.DisposeAsync();

@@ -1,4 +1,5 @@
 using HallBoard.Domain;
+using HallBoard.Features.Satisfaction;
 using HallBoard.Features.ServiceReports;
 using HallBoard.Features.Tickets;
 using HallBoard.Tests.Infrastructure;
@@ -69,6 +70,7 @@ public sealed class ReportsApp : HallAppFactory
         var commands = Get<TicketCommands>();
         var hall = await DemoHallAsync();
         var (zhang, wang, li) = (await EngineerActorAsync(1), await EngineerActorAsync(2), await EngineerActorAsync(3));
+        var lead = await ActorAsync("lead");
         var clock = Clock!;
         Task<TicketRef> Intake(DateTimeOffset at, TicketDraft draft)
         {
@@ -96,7 +98,10 @@ public sealed class ReportsApp : HallAppFactory
         });
         t2 = await Step(At(2026, 3, 2, 10, 20), () => commands.TakeAsync(t2.Id, null, wang.EngineerId!.Value, wang));
         t2 = await Step(At(2026, 3, 2, 11, 0), () => commands.ResolveAsync(t2.Id, null, "指导纳税人在电子税务局完成申报", wang));
-        t2 = await Step(At(2026, 3, 2, 11, 5), () => commands.RateAsync(t2.Id, null, SatisfactionLevel.Basic, null, RatingSource.OwnPhone, Actor.Taxpayer));
+        var links = Get<SatisfactionLinks>();
+        var t2Link = await links.CreateAsync(t2.Id, RatingSource.OwnPhone, wang);
+        clock.SetUtcNow(At(2026, 3, 2, 11, 5));
+        await links.RateAsync(t2Link, SatisfactionLevel.Basic, null);
         t2 = await Step(At(2026, 3, 2, 11, 30), () => commands.FollowUpAsync(t2.Id, null, FollowUpOutcome.Reached, null, wang));
 
         var t3 = await Intake(At(2026, 3, 3, 14, 0), Draft("APP申报引导", Channel.MobileApp, Category.Filing, TicketKind.Guidance) with
@@ -114,15 +119,15 @@ public sealed class ReportsApp : HallAppFactory
         });
         t4 = await Step(At(2026, 3, 10, 9, 3), () => commands.TakeAsync(t4.Id, null, zhang.EngineerId!.Value, zhang));
         clock.SetUtcNow(At(2026, 3, 10, 9, 30));
-        await Get<TeamRecords>().AddImprovementAsync(hall.Id, new ImprovementInput("自助终端旁张贴发票打印指引", "王芳", new DateOnly(2026, 4, 30)), zhang);
+        await Get<TeamRecords>().AddImprovementAsync(hall.Id, new ImprovementInput("自助终端旁张贴发票打印指引", "王芳", new DateOnly(2026, 4, 30)), lead);
 
         var t5 = await Intake(At(2026, 3, 31, 23, 30), Draft("排队时间过长", Channel.Counter, Category.Invoice, TicketKind.Complaint));
         var t6 = await Intake(At(2026, 4, 1, 0, 10), Draft("建议增加自助终端", Channel.Counter, Category.Other, TicketKind.Suggestion));
 
         clock.SetUtcNow(ReportTime);
         var records = Get<TeamRecords>();
-        await records.AddTrainingAsync(hall.Id, new TrainingInput(new DateOnly(2026, 3, 15), "电子税务局新版申报培训", "张伟", "王芳、李娜、刘洋"), zhang);
-        await records.AddTrainingAsync(hall.Id, new TrainingInput(new DateOnly(2026, 4, 2), "发票业务培训", "王芳", "张伟, 陈静"), zhang);
+        await records.AddTrainingAsync(hall.Id, new TrainingInput(new DateOnly(2026, 3, 15), "电子税务局新版申报培训", "张伟", "王芳、李娜、刘洋"), lead);
+        await records.AddTrainingAsync(hall.Id, new TrainingInput(new DateOnly(2026, 4, 2), "发票业务培训", "王芳", "张伟, 陈静"), lead);
         return new KnownReportData(hall.Id, t1, t2, t3, t4, t5, t6, t7);
     }
 

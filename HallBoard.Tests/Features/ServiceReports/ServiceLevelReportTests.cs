@@ -8,21 +8,21 @@ namespace HallBoard.Tests.Features.ServiceReports;
 /// <summary>The half-year report's life: draft, corrective actions for the misses, final with frozen figures.</summary>
 public sealed class ServiceLevelReportTests(ReportsApp app) : IClassFixture<ReportsApp>
 {
-    private static readonly Actor Manager = new("test:manager", "孙经理");
 
     [Fact]
     public async Task Finalising_waits_for_an_action_on_every_miss_then_freezes_the_figures()
     {
         var known = await app.KnownAsync();
+        var manager = await app.ActorAsync("manager");
         var reports = app.Get<ServiceLevelReports>();
 
-        var bare = await Assert.ThrowsAsync<ValidationFailedException>(() => reports.FinaliseAsync(known.HallId, 2026, 1, Manager));
+        var bare = await Assert.ThrowsAsync<ValidationFailedException>(() => reports.FinaliseAsync(known.HallId, 2026, 1, manager));
         await reports.AddActionAsync(known.HallId, 2026, 1,
-            new CorrectiveInput("response", "高峰时段增派一名工程师值守取号区", "张伟", new DateOnly(2026, 8, 31)), Manager);
-        var half = await Assert.ThrowsAsync<ValidationFailedException>(() => reports.FinaliseAsync(known.HallId, 2026, 1, Manager));
+            new CorrectiveInput("response", "高峰时段增派一名工程师值守取号区", "张伟", new DateOnly(2026, 8, 31)), manager);
+        var half = await Assert.ThrowsAsync<ValidationFailedException>(() => reports.FinaliseAsync(known.HallId, 2026, 1, manager));
         await reports.AddActionAsync(known.HallId, 2026, 1,
-            new CorrectiveInput("resolve", "发票类故障建立备用税控设备", "王芳", new DateOnly(2026, 9, 30)), Manager);
-        await reports.FinaliseAsync(known.HallId, 2026, 1, Manager);
+            new CorrectiveInput("resolve", "发票类故障建立备用税控设备", "王芳", new DateOnly(2026, 9, 30)), manager);
+        await reports.FinaliseAsync(known.HallId, 2026, 1, manager);
 
         Assert.Equal("以下指标未达标，尚未填写整改措施，不能定稿：响应及时率（目标 95.0%，实际 42.9%）、解决及时率（目标 90.0%，实际 28.6%）。", bare.Message);
         Assert.Equal("以下指标未达标，尚未填写整改措施，不能定稿：解决及时率（目标 90.0%，实际 28.6%）。", half.Message);
@@ -36,7 +36,7 @@ public sealed class ServiceLevelReportTests(ReportsApp app) : IClassFixture<Repo
         {
             var sla = new SlaTarget(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(120));
             db.Tickets.Add(Ticket.Open(known.HallId, "GX-20260515-9001", new TicketDraft { TaxpayerName = "补录", Description = "补录工单" },
-                sla, Manager, ReportsApp.At(2026, 5, 15, 9, 0).UtcDateTime));
+                sla, manager, ReportsApp.At(2026, 5, 15, 9, 0).UtcDateTime));
             return await db.SaveChangesAsync();
         });
         var frozen = await reports.ViewAsync(known.HallId, 2026, 1);
@@ -44,8 +44,8 @@ public sealed class ServiceLevelReportTests(ReportsApp app) : IClassFixture<Repo
         Assert.Equal("42.9%", frozen.Lines[0].ActualText);
 
         var edit = await Assert.ThrowsAsync<ValidationFailedException>(() => reports.AddActionAsync(known.HallId, 2026, 1,
-            new CorrectiveInput("response", "再加一条", "张伟", new DateOnly(2026, 8, 31)), Manager));
-        var again = await Assert.ThrowsAsync<ValidationFailedException>(() => reports.FinaliseAsync(known.HallId, 2026, 1, Manager));
+            new CorrectiveInput("response", "再加一条", "张伟", new DateOnly(2026, 8, 31)), manager));
+        var again = await Assert.ThrowsAsync<ValidationFailedException>(() => reports.FinaliseAsync(known.HallId, 2026, 1, manager));
         Assert.Equal("该报告已定稿，数据已冻结，不能再修改。", edit.Message);
         Assert.Equal(edit.Message, again.Message);
         var audit = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "服务水平报告定稿" && a.EntityId == "2026-H1"));
@@ -56,9 +56,10 @@ public sealed class ServiceLevelReportTests(ReportsApp app) : IClassFixture<Repo
     public async Task A_half_year_still_running_cannot_be_finalised()
     {
         var known = await app.KnownAsync();
+        var manager = await app.ActorAsync("manager");
 
         var refused = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            app.Get<ServiceLevelReports>().FinaliseAsync(known.HallId, 2026, 2, Manager));
+            app.Get<ServiceLevelReports>().FinaliseAsync(known.HallId, 2026, 2, manager));
 
         Assert.Equal("2026年下半年尚未结束（截至 2026-12-31），结束后才能定稿。", refused.Message);
         Assert.False(await app.WithDbAsync(db => db.ServiceLevelReports.AnyAsync(r => r.Year == 2026 && r.Half == 2)));
@@ -68,9 +69,10 @@ public sealed class ServiceLevelReportTests(ReportsApp app) : IClassFixture<Repo
     public async Task A_corrective_action_needs_its_text_owner_due_day_and_a_metric()
     {
         var known = await app.KnownAsync();
+        var manager = await app.ActorAsync("manager");
 
         var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => app.Get<ServiceLevelReports>().AddActionAsync(
-            known.HallId, 2025, 2, new CorrectiveInput("nonsense", " ", "<b>x</b>", null), Manager));
+            known.HallId, 2025, 2, new CorrectiveInput("nonsense", " ", "<b>x</b>", null), manager));
 
         Assert.Equal("请填写整改措施。", refused.Errors["text"][0]);
         Assert.Equal("责任人" + TextRules.MarkupMessage, refused.Errors["owner"][0]);
@@ -83,14 +85,15 @@ public sealed class ServiceLevelReportTests(ReportsApp app) : IClassFixture<Repo
     public async Task Trainings_and_improvement_actions_are_checked_and_listed()
     {
         var known = await app.KnownAsync();
+        var manager = await app.ActorAsync("manager");
         var records = app.Get<TeamRecords>();
 
         var future = await Assert.ThrowsAsync<ValidationFailedException>(() => records.AddTrainingAsync(known.HallId,
-            new TrainingInput(new DateOnly(2026, 7, 3), "明天的培训", "张伟", "王芳"), Manager));
+            new TrainingInput(new DateOnly(2026, 7, 3), "明天的培训", "张伟", "王芳"), manager));
         var empty = await Assert.ThrowsAsync<ValidationFailedException>(() => records.AddImprovementAsync(known.HallId,
-            new ImprovementInput("", null, null), Manager));
-        var id = await records.AddImprovementAsync(known.HallId, new ImprovementInput("优化取号分流", "李娜", new DateOnly(2026, 8, 1)), Manager);
-        await records.SetImprovementStatusAsync(known.HallId, id, ImprovementStatus.Done, Manager);
+            new ImprovementInput("", null, null), manager));
+        var id = await records.AddImprovementAsync(known.HallId, new ImprovementInput("优化取号分流", "李娜", new DateOnly(2026, 8, 1)), manager);
+        await records.SetImprovementStatusAsync(known.HallId, id, ImprovementStatus.Done, manager);
 
         Assert.Equal("培训日期晚于今天：这里登记已经举办的培训。", future.Errors["date"][0]);
         Assert.Equal(["description", "owner", "due"], empty.Errors.Keys);

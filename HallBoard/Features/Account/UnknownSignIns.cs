@@ -1,6 +1,7 @@
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
+using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace HallBoard.Features.Account;
@@ -75,10 +76,10 @@ public sealed class UnknownSignInFlusher(UnknownSignIns signIns, TimeProvider cl
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), clock);
+        var period = TimeSpan.FromSeconds(30);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await FlushAsync(all: false, stoppingToken);
+            while (await clock.WaitPeriodAsync(period, stoppingToken)) await FlushAsync(all: false, stoppingToken);
         }
         catch (OperationCanceledException) { }
     }

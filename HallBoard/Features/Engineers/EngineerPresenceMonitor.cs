@@ -1,3 +1,5 @@
+using HallBoard.Hosting;
+
 namespace HallBoard.Features.Engineers;
 
 /// <summary>Every half minute: records the engineers whose tablets are connected here as seen, then turns
@@ -10,10 +12,9 @@ public sealed class EngineerPresenceMonitor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Period, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await clock.WaitPeriodAsync(Period, stoppingToken))
             {
                 try
                 {

@@ -24,7 +24,7 @@ public sealed class StaffingMonitor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
+        var period = TimeSpan.FromMinutes(1);
         try
         {
             do
@@ -34,7 +34,7 @@ public sealed class StaffingMonitor(
                 {
                     logger.LogWarning(ex, "Checking leave and absences failed; trying again at the next tick");
                 }
-            } while (await timer.WaitForNextTickAsync(stoppingToken));
+            } while (await clock.WaitPeriodAsync(period, stoppingToken));
         }
         catch (OperationCanceledException) { }
     }

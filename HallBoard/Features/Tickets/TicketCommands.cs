@@ -121,6 +121,23 @@ public sealed class TicketCommands(
     internal async Task<TicketRef> ChangeWithinAsync(int ticketId, int? expectedVersion, Actor actor, string action,
         Func<HallDbContext, Ticket, DateTime, Task> change, CancellationToken ct)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await ChangeOnceAsync(ticketId, expectedVersion, actor, action, change, ct); }
+            catch (DbUpdateConcurrencyException error) when (IsFollowUpRace(error))
+            {
+                // Only what follows the ticket (an engineer's status, moved by the presence sweep or a tap) changed
+                // meanwhile; the ticket did not, so the command is taken again on fresh data.
+                if (attempt == FollowUpAttempts) throw new ConcurrencyConflictException();
+            }
+        }
+    }
+
+    private const int FollowUpAttempts = 3;
+
+    private async Task<TicketRef> ChangeOnceAsync(int ticketId, int? expectedVersion, Actor actor, string action,
+        Func<HallDbContext, Ticket, DateTime, Task> change, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ticket = await LoadAsync(db, ticketId, actor, ct);
         if (expectedVersion is int expected && ticket.Version != expected)
@@ -135,7 +152,7 @@ public sealed class TicketCommands(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException error) when (DbFailures.IsKnown(error))
+        catch (DbUpdateException error) when (DbFailures.IsKnown(error) && !IsFollowUpRace(error))
         {
             // A version check lost a race (conflict), or a unique rule did: one rating per ticket.
             throw DbFailures.Translate(error, () => new ConcurrencyConflictException(), "该工单已有评价或记录与已有数据重复，请刷新后再试。");
@@ -145,6 +162,9 @@ public sealed class TicketCommands(
             await notifier.PublishAsync(Features.Feedback.LeadNotices.BadRating(ticket.HallId, ticket.Id, ticket.Number, rating.Level));
         return Ref(ticket);
     }
+
+    private static bool IsFollowUpRace(DbUpdateException error) =>
+        error is DbUpdateConcurrencyException conflict && conflict.Entries.All(e => e.Entity is not Ticket);
 
     internal static async Task<Ticket> LoadAsync(HallDbContext db, int ticketId, Actor actor, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
+using HallBoard.Hosting;
 using HallBoard.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,12 +35,12 @@ public sealed class HallAlertMonitor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = feed.Subscribe(Heard);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.AlertCheckSeconds)), clock);
+        var period = TimeSpan.FromSeconds(Math.Max(1, options.Value.AlertCheckSeconds));
         try
         {
             await RestoreAsync(stoppingToken);
             // The first check comes one interval after start, so screens reconnecting after a restart are back to hear it.
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await clock.WaitPeriodAsync(period, stoppingToken))
             {
                 try
                 {
