@@ -21,9 +21,9 @@ public sealed class CalendarPageTests : BunitTestBase, IClassFixture<CalendarPag
     public CalendarPageTests(CalendarApp app) : base(app) => Services.AddSingleton(app.Get<SlaCalendarEditor>());
 
     [Fact]
-    public void The_page_lists_the_announced_2026_holidays_and_make_up_working_days()
+    public async Task The_page_lists_the_announced_2026_holidays_and_make_up_working_days()
     {
-        var page = Open();
+        var page = await OpenAsync();
 
         Assert.Contains("2026-10-01 至 2026-10-07", page.Find("[data-holiday='国庆节']").TextContent);
         Assert.Contains("2026-02-15 至 2026-02-23", page.Find("[data-holiday='春节']").TextContent);
@@ -36,7 +36,7 @@ public sealed class CalendarPageTests : BunitTestBase, IClassFixture<CalendarPag
     [Fact]
     public async Task A_holiday_with_an_impossible_date_is_refused_with_a_message_and_nothing_is_saved()
     {
-        var page = Open();
+        var page = await OpenAsync();
         var before = await SavedAsync();
 
         await FillAsync(page, "#holiday-name", "测试假");
@@ -50,7 +50,7 @@ public sealed class CalendarPageTests : BunitTestBase, IClassFixture<CalendarPag
     [Fact]
     public async Task A_holiday_overlapping_one_already_entered_is_refused_with_a_message_and_nothing_is_saved()
     {
-        var page = Open();
+        var page = await OpenAsync();
         var before = await SavedAsync();
 
         await FillAsync(page, "#holiday-name", "国庆节");
@@ -65,7 +65,7 @@ public sealed class CalendarPageTests : BunitTestBase, IClassFixture<CalendarPag
     [Fact]
     public async Task A_make_up_day_already_listed_or_on_a_weekday_is_refused_with_a_message()
     {
-        var page = Open();
+        var page = await OpenAsync();
         var before = await SavedAsync();
 
         await FillAsync(page, "#makeup-day", "2026-10-10");
@@ -86,7 +86,7 @@ public sealed class CalendarPageTests : BunitTestBase, IClassFixture<CalendarPag
     [Fact]
     public async Task A_new_holiday_is_listed_saved_and_audited()
     {
-        var page = Open();
+        var page = await OpenAsync();
 
         await FillAsync(page, "#holiday-name", "测试休假");
         await FillAsync(page, "#holiday-first", "2026/12/31");
@@ -101,7 +101,7 @@ public sealed class CalendarPageTests : BunitTestBase, IClassFixture<CalendarPag
     [Fact]
     public async Task Opening_hours_that_cannot_be_read_are_refused_with_a_message_and_nothing_is_saved()
     {
-        var page = Open();
+        var page = await OpenAsync();
 
         await page.InvokeAsync(() => page.Find("#hours-Monday").Input("9点到12点"));
         await ClickAsync(page, "#hours-save");
@@ -112,8 +112,10 @@ public sealed class CalendarPageTests : BunitTestBase, IClassFixture<CalendarPag
         Assert.Equal(0, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "修改营业时间")));
     }
 
-    private IRenderedComponent<CalendarPage> Open()
+    /// <summary>The calendar is the admin's: the page opens signed in as the demo admin.</summary>
+    private async Task<IRenderedComponent<CalendarPage>> OpenAsync()
     {
+        await SignInAsAsync("admin");
         var page = RenderPage<CalendarPage>();
         page.WaitForElement("[data-holiday='国庆节']");
         page.WaitForElement("#hours-Monday");
