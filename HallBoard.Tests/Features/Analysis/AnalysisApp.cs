@@ -1,6 +1,7 @@
 using System.Text;
 using ClosedXML.Excel;
 using HallBoard.Domain;
+using HallBoard.Features.Account;
 using HallBoard.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,7 +16,8 @@ public sealed class AnalysisApp : HallAppFactory
 
     public AnalysisApp() => Clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.FromHours(8)));
 
-    public static readonly Actor Manager = new("test:manager", "孙经理");
+    /// <summary>The manager of one test hall, as the analysis services require.</summary>
+    public static Actor ManagerOf(int hallId) => As(Roles.Manager, "test:manager", "孙经理", hallId);
 
     public Task<int> NewHallAsync() => WithDbAsync(async db =>
     {

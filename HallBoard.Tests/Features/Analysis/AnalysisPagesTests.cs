@@ -18,18 +18,17 @@ public sealed class AnalysisPagesTests : BunitTestBase, IClassFixture<HallAppFac
         Services.AddSingleton(app.Get<BusinessAnalysis>());
     }
 
-    private Task<int> NewHallAsync() => App.WithDbAsync(async db =>
+    /// <summary>Volumes are the hall's manager's to enter: each test signs in as the demo hall's manager.</summary>
+    private async Task<int> ManagersHallAsync()
     {
-        var hall = new HallBoard.Domain.Hall { Code = $"P{Guid.NewGuid():N}"[..8], Name = "页面测试厅" };
-        db.Halls.Add(hall);
-        await db.SaveChangesAsync();
-        return hall.Id;
-    });
+        await SignInAsAsync("manager");
+        return HallId;
+    }
 
     [Fact]
     public async Task A_bad_file_lists_every_problem_row_by_row_and_says_nothing_was_saved()
     {
-        var hall = await NewHallAsync();
+        var hall = await ManagersHallAsync();
         var panel = RenderPage<VolumeImport>(p => p.Add(x => x.HallId, hall));
 
         Upload(panel, "一月.csv", AnalysisApp.Header, "2026-01-05,10,20,30,40,50", "2026-01-06,abc,20,30,40,50", "2026-01-05,1,-2,3,4,5");
@@ -49,7 +48,7 @@ public sealed class AnalysisPagesTests : BunitTestBase, IClassFixture<HallAppFac
     [Fact]
     public async Task A_good_file_is_imported_and_the_panel_says_how_many_days()
     {
-        var hall = await NewHallAsync();
+        var hall = await ManagersHallAsync();
         var panel = RenderPage<VolumeImport>(p => p.Add(x => x.HallId, hall));
 
         Upload(panel, "二月.csv", AnalysisApp.Header, "2026-02-02,10,20,30,40,50", "2026-02-03,11,21,31,41,51");
@@ -63,6 +62,7 @@ public sealed class AnalysisPagesTests : BunitTestBase, IClassFixture<HallAppFac
     [Fact]
     public async Task The_analysis_page_shows_the_period_s_online_rate_and_the_counter_categories()
     {
+        await ManagersHallAsync();
         var today = App.Get<HallBoard.Hosting.HallTime>().Today;
         await App.Get<BusinessVolumes>().SaveDayAsync(HallId, new VolumeEntry(today.AddDays(-1), new VolumeFigures(25, 50, 10, 10, 5)), Me);
 

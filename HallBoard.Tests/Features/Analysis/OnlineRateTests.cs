@@ -15,8 +15,8 @@ public sealed class OnlineRateTests(AnalysisApp app) : IClassFixture<AnalysisApp
         var hall = await app.NewHallAsync();
         var volumes = app.Get<BusinessVolumes>();
         // 3 March: counter 100, online 300 (200 + 50 + 30 + 20) → 75 %. 4 March: counter 150, online 50 → 25 %. 5 March: none.
-        await volumes.SaveDayAsync(hall, new VolumeEntry(March3, new VolumeFigures(100, 200, 50, 30, 20)), AnalysisApp.Manager);
-        await volumes.SaveDayAsync(hall, new VolumeEntry(March4, new VolumeFigures(150, 50, 0, 0, 0)), AnalysisApp.Manager);
+        await volumes.SaveDayAsync(hall, new VolumeEntry(March3, new VolumeFigures(100, 200, 50, 30, 20)), AnalysisApp.ManagerOf(hall));
+        await volumes.SaveDayAsync(hall, new VolumeEntry(March4, new VolumeFigures(150, 50, 0, 0, 0)), AnalysisApp.ManagerOf(hall));
         // Tickets: two on 3 March (one at 00:10 hall time, i.e. 16:10 UTC on the 2nd), one on 4 March at 23:50.
         await TicketsAsync(hall, (Local(March3, 0, 10), Channel.Counter, Category.Filing, false, null),
             (Local(March3, 9, 0), Channel.ETaxWeb, Category.Filing, false, null),
@@ -83,7 +83,7 @@ public sealed class OnlineRateTests(AnalysisApp app) : IClassFixture<AnalysisApp
                     TaxpayerName = "测试纳税人", Description = "分析测试", Channel = t.Channel, Category = t.Category,
                     GuidedOnline = t.Guided, GuidanceSucceeded = t.Succeeded,
                 };
-                db.Tickets.Add(Ticket.Open(hall, $"AN{hall}-{++n:D4}", draft, sla, AnalysisApp.Manager, t.Utc));
+                db.Tickets.Add(Ticket.Open(hall, $"AN{hall}-{++n:D4}", draft, sla, AnalysisApp.ManagerOf(hall), t.Utc));
             }
             await db.SaveChangesAsync();
             return n;

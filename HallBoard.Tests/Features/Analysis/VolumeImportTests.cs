@@ -16,7 +16,7 @@ public sealed class VolumeImportTests(AnalysisApp app) : IClassFixture<AnalysisA
         var result = await Volumes.ImportAsync(hall, AnalysisApp.Csv(AnalysisApp.Header,
             "2026-03-02,120,340,210,45,30",
             "2026/3/3,100,\"1,200\",0,5,0",
-            ""), "三月.csv", AnalysisApp.Manager);
+            ""), "三月.csv", AnalysisApp.ManagerOf(hall));
 
         Assert.Equal((2, 0), (result.Saved, result.Errors.Count));
         var saved = await Volumes.ListAsync(hall, new DateOnly(2026, 3, 1), AnalysisApp.Today);
@@ -33,7 +33,7 @@ public sealed class VolumeImportTests(AnalysisApp app) : IClassFixture<AnalysisA
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
         var result = await Volumes.ImportAsync(hall, AnalysisApp.Csv(Encoding.GetEncoding("GB18030"), AnalysisApp.Header, "2026-03-04,1,2,3,4,5"),
-            "gbk.csv", AnalysisApp.Manager);
+            "gbk.csv", AnalysisApp.ManagerOf(hall));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(new VolumeFigures(1, 2, 3, 4, 5), (await Volumes.FindAsync(hall, new DateOnly(2026, 3, 4)))!.Figures);
@@ -47,7 +47,7 @@ public sealed class VolumeImportTests(AnalysisApp app) : IClassFixture<AnalysisA
             [new DateTime(2026, 3, 5), 80, 300, 150, 20, 10],
             ["2026-03-06", 90, 310, 160, 25, 15]);
 
-        var result = await Volumes.ImportAsync(hall, file, "三月.xlsx", AnalysisApp.Manager);
+        var result = await Volumes.ImportAsync(hall, file, "三月.xlsx", AnalysisApp.ManagerOf(hall));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         var saved = await Volumes.ListAsync(hall, new DateOnly(2026, 3, 1), AnalysisApp.Today);
@@ -60,8 +60,8 @@ public sealed class VolumeImportTests(AnalysisApp app) : IClassFixture<AnalysisA
         var xlsxHall = await app.NewHallAsync();
         var csvHall = await app.NewHallAsync();
 
-        var fromXlsx = await Volumes.ImportAsync(xlsxHall, new MemoryStream(VolumeTemplate.Xlsx()), VolumeTemplate.XlsxName, AnalysisApp.Manager);
-        var fromCsv = await Volumes.ImportAsync(csvHall, new MemoryStream(VolumeTemplate.Csv()), VolumeTemplate.CsvName, AnalysisApp.Manager);
+        var fromXlsx = await Volumes.ImportAsync(xlsxHall, new MemoryStream(VolumeTemplate.Xlsx()), VolumeTemplate.XlsxName, AnalysisApp.ManagerOf(xlsxHall));
+        var fromCsv = await Volumes.ImportAsync(csvHall, new MemoryStream(VolumeTemplate.Csv()), VolumeTemplate.CsvName, AnalysisApp.ManagerOf(csvHall));
 
         Assert.True(fromXlsx.Succeeded, string.Join("\n", fromXlsx.Errors));
         Assert.Equal((1, 1), (fromXlsx.Saved, fromCsv.Saved));
@@ -83,7 +83,7 @@ public sealed class VolumeImportTests(AnalysisApp app) : IClassFixture<AnalysisA
             "3月6日,10,20,30,40,50",             // row 8: not a date
             "2026-03-20,10,20,30,40,50",        // row 9: in the future
             "2026-03-07,10,,30,40,50"),         // row 10: blank
-            "错误.csv", AnalysisApp.Manager);
+            "错误.csv", AnalysisApp.ManagerOf(hall));
 
         Assert.Equal(0, result.Saved);
         Assert.Equal(
@@ -104,9 +104,9 @@ public sealed class VolumeImportTests(AnalysisApp app) : IClassFixture<AnalysisA
     public async Task Days_already_recorded_are_refused_not_replaced()
     {
         var hall = await app.NewHallAsync();
-        await Volumes.SaveDayAsync(hall, new VolumeEntry(new DateOnly(2026, 3, 2), new VolumeFigures(1, 1, 1, 1, 1)), AnalysisApp.Manager);
+        await Volumes.SaveDayAsync(hall, new VolumeEntry(new DateOnly(2026, 3, 2), new VolumeFigures(1, 1, 1, 1, 1)), AnalysisApp.ManagerOf(hall));
 
-        var result = await Volumes.ImportAsync(hall, AnalysisApp.Csv(AnalysisApp.Header, "2026-03-01,5,5,5,5,5", "2026-03-02,9,9,9,9,9"), "x.csv", AnalysisApp.Manager);
+        var result = await Volumes.ImportAsync(hall, AnalysisApp.Csv(AnalysisApp.Header, "2026-03-01,5,5,5,5,5", "2026-03-02,9,9,9,9,9"), "x.csv", AnalysisApp.ManagerOf(hall));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((3, "日期"), (error.Row, error.Column));
@@ -120,7 +120,7 @@ public sealed class VolumeImportTests(AnalysisApp app) : IClassFixture<AnalysisA
     {
         var hall = await app.NewHallAsync();
 
-        var result = await Volumes.ImportAsync(hall, AnalysisApp.Csv("日期,窗口,网厅", "2026-03-01,1,2"), "旧表.csv", AnalysisApp.Manager);
+        var result = await Volumes.ImportAsync(hall, AnalysisApp.Csv("日期,窗口,网厅", "2026-03-01,1,2"), "旧表.csv", AnalysisApp.ManagerOf(hall));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(1, error.Row);
@@ -138,7 +138,7 @@ public sealed class VolumeImportTests(AnalysisApp app) : IClassFixture<AnalysisA
     {
         var hall = await app.NewHallAsync();
 
-        var result = await Volumes.ImportAsync(hall, new MemoryStream(bytes), name, AnalysisApp.Manager);
+        var result = await Volumes.ImportAsync(hall, new MemoryStream(bytes), name, AnalysisApp.ManagerOf(hall));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((null, null, reason), (error.Row, error.Column, error.Reason));
@@ -150,7 +150,7 @@ public sealed class VolumeImportTests(AnalysisApp app) : IClassFixture<AnalysisA
         var hall = await app.NewHallAsync();
         var upload = new EndlessCsv();
 
-        var result = await Volumes.ImportAsync(hall, upload, "巨大.csv", AnalysisApp.Manager);
+        var result = await Volumes.ImportAsync(hall, upload, "巨大.csv", AnalysisApp.ManagerOf(hall));
 
         Assert.Equal("文件超过 50 MB 上限，已拒绝", Assert.Single(result.Errors).Reason);
         Assert.InRange(upload.Served, BusinessVolumes.MaxFileBytes, BusinessVolumes.MaxFileBytes + 128 * 1024);
@@ -163,12 +163,12 @@ public sealed class VolumeImportTests(AnalysisApp app) : IClassFixture<AnalysisA
         var hall = await app.NewHallAsync();
         var day = new DateOnly(2026, 3, 9);
 
-        await Volumes.SaveDayAsync(hall, new VolumeEntry(day, new VolumeFigures(10, 20, 30, 40, 50)), AnalysisApp.Manager);
-        await Volumes.SaveDayAsync(hall, new VolumeEntry(day, new VolumeFigures(11, 20, 30, 40, 50)), AnalysisApp.Manager);
+        await Volumes.SaveDayAsync(hall, new VolumeEntry(day, new VolumeFigures(10, 20, 30, 40, 50)), AnalysisApp.ManagerOf(hall));
+        await Volumes.SaveDayAsync(hall, new VolumeEntry(day, new VolumeFigures(11, 20, 30, 40, 50)), AnalysisApp.ManagerOf(hall));
         var negative = await Assert.ThrowsAsync<HallBoard.Domain.ValidationFailedException>(() =>
-            Volumes.SaveDayAsync(hall, new VolumeEntry(day, new VolumeFigures(-1, 20, 30, 40, 50)), AnalysisApp.Manager));
+            Volumes.SaveDayAsync(hall, new VolumeEntry(day, new VolumeFigures(-1, 20, 30, 40, 50)), AnalysisApp.ManagerOf(hall)));
         var future = await Assert.ThrowsAsync<HallBoard.Domain.ValidationFailedException>(() =>
-            Volumes.SaveDayAsync(hall, new VolumeEntry(AnalysisApp.Today.AddDays(1), new VolumeFigures(1, 1, 1, 1, 1)), AnalysisApp.Manager));
+            Volumes.SaveDayAsync(hall, new VolumeEntry(AnalysisApp.Today.AddDays(1), new VolumeFigures(1, 1, 1, 1, 1)), AnalysisApp.ManagerOf(hall)));
 
         Assert.Equal(11, (await Volumes.FindAsync(hall, day))!.Counter);
         Assert.Equal("金三窗口业务量：业务量不能为负数（-1）", negative.Message);

@@ -69,7 +69,7 @@ public sealed class FeedbackFormComponentTests(HallAppFactory app) : BunitTestBa
     {
         var ticket = await ResolvedTicketAsync("林四");
         ticket = await Commands.FollowUpAsync(ticket.Id, null, FollowUpOutcome.Reached, null, Me);
-        await Commands.RateAsync(ticket.Id, null, SatisfactionLevel.Dissatisfied, "还是不会用", RatingSource.HandedTablet, Actor.Taxpayer);
+        await Commands.RateAsync(ticket.Id, null, SatisfactionLevel.Dissatisfied, "还是不会用", RatingSource.HandedTablet, Me);
 
         var page = RenderPage<TicketDetailPage>(p => p.Add(x => x.Id, ticket.Id));
         page.WaitForAssertion(() => Assert.Contains("须回访纳税人并记录后才能关闭", page.Find(".hb-callback-required").TextContent));

@@ -21,7 +21,7 @@ namespace HallBoard.Tests.Features.Reports;
 public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
 {
     private static readonly DateOnly March2 = new(2026, 3, 2);
-    private static readonly Actor Manager = new("test:jobs", "孙经理");
+    private static Actor ManagerOf(int hallId) => HallAppFactory.As(Roles.Manager, "test:jobs", "孙经理", hallId);
 
     private ExportJobs Jobs => app.Get<ExportJobs>();
 
@@ -29,17 +29,18 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
     public async Task A_finished_export_is_a_valid_workbook_with_chinese_headers_and_china_times_downloaded_once_by_its_owner()
     {
         var known = await app.KnownAsync();
+        var manager = ManagerOf(known.HallId);
 
-        var job = await Jobs.StartAsync(new ExportFilter(known.HallId, March2, March2, Category: Category.Invoice), Manager);
+        var job = await Jobs.StartAsync(new ExportFilter(known.HallId, March2, March2, Category: Category.Invoice), manager);
         await job.Completion;
 
         Assert.Equal((ExportState.Ready, 1, 1), (job.State, job.Total, job.Rows));
         Assert.Equal("高新区税务局办税服务厅_工单明细_20260302-20260302.xlsx", job.FileName);
         Assert.Null(Jobs.OpenForDownload(job.Id, "someone-else"));
         using var file = new MemoryStream();
-        await using (var download = Jobs.OpenForDownload(job.Id, Manager.Id)!) await download.CopyToAsync(file);
+        await using (var download = Jobs.OpenForDownload(job.Id, manager.Id)!) await download.CopyToAsync(file);
         Assert.False(File.Exists(job.Path));
-        Assert.Null(Jobs.OpenForDownload(job.Id, Manager.Id));
+        Assert.Null(Jobs.OpenForDownload(job.Id, manager.Id));
 
         file.Position = 0;
         using (var document = SpreadsheetDocument.Open(file, isEditable: false))
@@ -60,13 +61,14 @@ public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
     public async Task The_engineer_filter_keeps_the_tickets_they_own()
     {
         var known = await app.KnownAsync();
+        var manager = ManagerOf(known.HallId);
         var zhang = await app.EngineerActorAsync(1);
 
-        var job = await Jobs.StartAsync(new ExportFilter(known.HallId, March2, March2, EngineerId: zhang.EngineerId), Manager);
+        var job = await Jobs.StartAsync(new ExportFilter(known.HallId, March2, March2, EngineerId: zhang.EngineerId), manager);
         await job.Completion;
 
         Assert.Equal((ExportState.Ready, 1), (job.State, job.Rows));
-        var nobody = await Jobs.StartAsync(new ExportFilter(known.HallId, March2, March2, EngineerId: zhang.EngineerId, Status: TicketStatus.Waiting), Manager);
+        var nobody = await Jobs.StartAsync(new ExportFilter(known.HallId, March2, March2, EngineerId: zhang.EngineerId, Status: TicketStatus.Waiting), manager);
         await nobody.Completion;
         Assert.Equal((ExportState.Ready, 0, 0), (nobody.State, nobody.Total, nobody.Rows));
     }

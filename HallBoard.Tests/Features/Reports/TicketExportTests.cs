@@ -55,9 +55,9 @@ public sealed class TicketExportTests(ExportApp app) : IClassFixture<ExportApp>
         Assert.True(sheet.Cell(1, 1).Style.Font.Bold);
         Assert.Equal(4, sheet.LastRowUsed().RowNumber());
 
-        // 00:00 in the hall is 16:00 UTC the day before: it belongs to 2 March, the 23:59 ticket does not. Its 30-minute
-        // response target runs in business time, from the 09:00 opening.
-        AssertRow(sheet, 2, "GX-20260302-0001", At(0, 0), "12366热线", "政策咨询", "咨询", "低", "待受理", "张三", "", At(9, 30), null, "", 0);
+        // 00:00 in the hall is 16:00 UTC the day before: it belongs to 2 March, the 23:59 ticket does not. A hotline
+        // ticket logged while the hall is closed runs the after-hours response target: 30 minutes around the clock.
+        AssertRow(sheet, 2, "GX-20260302-0001", At(0, 0), "12366热线", "政策咨询", "咨询", "低", "待受理", "张三", "", At(0, 30), null, "", 0);
         AssertRow(sheet, 3, "GX-20260302-0002", At(9, 0), "窗口", "发票", "故障", "高", "已关闭", "某某科技有限公司", "张伟", At(9, 5), At(9, 20), "非常满意", 1);
         AssertRow(sheet, 4, "GX-20260302-0003", At(10, 30), "电子税务局", "申报", "引导", "普通", "待受理", "厦门某某商贸有限公司", "", At(10, 40), null, "", 0);
         Assert.Equal([known.AtMidnight.Number, known.Closed.Number, known.Waiting.Number],

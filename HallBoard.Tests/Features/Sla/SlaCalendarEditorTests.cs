@@ -1,4 +1,5 @@
 using HallBoard.Domain;
+using HallBoard.Features.Account;
 using HallBoard.Features.Sla;
 using HallBoard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace HallBoard.Tests.Features.Sla;
 /// <summary>The editor's checks on the whole calendar before anything is saved, and the clock rebuilt after a change.</summary>
 public sealed class SlaCalendarEditorTests(HallAppFactory app) : IClassFixture<HallAppFactory>
 {
-    private static readonly Actor Admin = new("admin-editor", "系统管理员");
+    private static readonly Actor Admin = HallAppFactory.As(Roles.Admin, "admin-editor", "系统管理员", null);
     private SlaCalendarEditor Editor => app.Get<SlaCalendarEditor>();
 
     [Theory]

@@ -23,14 +23,14 @@ public sealed class HallFiguresAndAlertsTests(FakeClockHall app) : IClassFixture
         await hall.TakeAsync(app, first, by: 1);
         app.Time.Advance(TimeSpan.FromMinutes(4));
         await hall.ResolveAsync(app, first, by: 1);
-        await commands.RateAsync(first.Id, null, SatisfactionLevel.Satisfied, null, RatingSource.HandedTablet, Actor.Taxpayer);
+        await commands.RateAsync(first.Id, null, SatisfactionLevel.Satisfied, null, RatingSource.HandedTablet, hall.Engineer(1));
 
         var second = await hall.IntakeAsync(app, "李四");
         app.Time.Advance(TimeSpan.FromMinutes(1));
         await hall.TakeAsync(app, second, by: 2);
         app.Time.Advance(TimeSpan.FromMinutes(2));
         await hall.ResolveAsync(app, second, by: 2);
-        await commands.RateAsync(second.Id, null, SatisfactionLevel.Dissatisfied, "等太久", RatingSource.HandedTablet, Actor.Taxpayer);
+        await commands.RateAsync(second.Id, null, SatisfactionLevel.Dissatisfied, "等太久", RatingSource.HandedTablet, hall.Engineer(2));
 
         await hall.IntakeAsync(app, "王五");
         await hall.IntakeAsync(app, "赵六", takenBy: 3);

@@ -76,10 +76,10 @@ public sealed class UnknownSignInFlusher(UnknownSignIns signIns, TimeProvider cl
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var period = TimeSpan.FromSeconds(30);
+        var schedule = new ClockSchedule(clock, TimeSpan.FromSeconds(30));
         try
         {
-            while (await clock.WaitPeriodAsync(period, stoppingToken)) await FlushAsync(all: false, stoppingToken);
+            while (await schedule.WaitAsync(stoppingToken)) await FlushAsync(all: false, stoppingToken);
         }
         catch (OperationCanceledException) { }
     }

@@ -87,7 +87,7 @@ public sealed class AuditPurgeService(AuditRetention retention, TimeProvider clo
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
-        var period = TimeSpan.FromDays(1);
+        var schedule = new ClockSchedule(clock, TimeSpan.FromDays(1));
         do
         {
             try
@@ -99,6 +99,6 @@ public sealed class AuditPurgeService(AuditRetention retention, TimeProvider clo
             {
                 logger.LogError(ex, "审计日志清理失败，未删除任何记录");
             }
-        } while (await clock.WaitPeriodAsync(period, ct));
+        } while (await schedule.WaitAsync(ct));
     }
 }

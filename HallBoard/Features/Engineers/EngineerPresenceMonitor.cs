@@ -12,9 +12,10 @@ public sealed class EngineerPresenceMonitor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var schedule = new ClockSchedule(clock, Period);
         try
         {
-            while (await clock.WaitPeriodAsync(Period, stoppingToken))
+            while (await schedule.WaitAsync(stoppingToken))
             {
                 try
                 {

@@ -24,7 +24,7 @@ public sealed class StaffingMonitor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var period = TimeSpan.FromMinutes(1);
+        var schedule = new ClockSchedule(clock, TimeSpan.FromMinutes(1));
         try
         {
             do
@@ -34,7 +34,7 @@ public sealed class StaffingMonitor(
                 {
                     logger.LogWarning(ex, "Checking leave and absences failed; trying again at the next tick");
                 }
-            } while (await clock.WaitPeriodAsync(period, stoppingToken));
+            } while (await schedule.WaitAsync(stoppingToken));
         }
         catch (OperationCanceledException) { }
     }

@@ -35,12 +35,12 @@ public sealed class HallAlertMonitor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = feed.Subscribe(Heard);
-        var period = TimeSpan.FromSeconds(Math.Max(1, options.Value.AlertCheckSeconds));
+        var schedule = new ClockSchedule(clock, TimeSpan.FromSeconds(Math.Max(1, options.Value.AlertCheckSeconds)));
         try
         {
             await RestoreAsync(stoppingToken);
             // The first check comes one interval after start, so screens reconnecting after a restart are back to hear it.
-            while (await clock.WaitPeriodAsync(period, stoppingToken))
+            while (await schedule.WaitAsync(stoppingToken))
             {
                 try
                 {
