@@ -47,7 +47,7 @@ public sealed class AlertRestartTests : IDisposable
         clock.Advance(TimeSpan.FromMinutes(7));
 
         await using var after = LiveHall.Start(settings, clock);
-        var (wall, events) = await after.JoinedAsync(hall.Code);
+        var (wall, events) = await after.JoinedAsync(hall.Code, await after.ReadKeyForHallAsync(hall.Id));
         await using var _ = wall;
         clock.Advance(TimeSpan.FromSeconds(15)); // the restarted monitor's first check
 

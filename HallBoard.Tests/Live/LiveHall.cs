@@ -62,6 +62,15 @@ public sealed class LiveHall : IAsyncDisposable
         return (hub, events, joined.GetProperty("sequence").GetInt64());
     }
 
+    /// <summary>Stores a new read key bound to one hall (a key reaches only the hall it is bound to) and returns it.</summary>
+    public async Task<string> ReadKeyForHallAsync(int hallId, string name = "测试大屏")
+    {
+        var key = "hb_hall_" + Guid.NewGuid().ToString("N");
+        await App.Get<HallBoard.Features.Api.ApiKeys>().ImportAsync(
+            name, key, HallBoard.Domain.Actor.System, default, hallId, HallBoard.Data.ApiScopes.Read);
+        return key;
+    }
+
     /// <summary>Signs a demo account in through the login form and returns its cookies.</summary>
     public async Task<CookieContainer> SignInAsync(string userName)
     {

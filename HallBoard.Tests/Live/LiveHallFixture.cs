@@ -12,7 +12,7 @@ public sealed class LiveHallFixture : IAsyncLifetime
     public int OtherHallId { get; private set; }
 
     /// <summary>A read key bound to the other hall: a key reaches only the hall it is bound to.</summary>
-    public string OtherHallKey { get; } = "hb_sm_" + Guid.NewGuid().ToString("N");
+    public string OtherHallKey { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -25,8 +25,7 @@ public sealed class LiveHallFixture : IAsyncLifetime
             await db.SaveChangesAsync();
             return other.Id;
         });
-        await Hall.App.Get<HallBoard.Features.Api.ApiKeys>().ImportAsync(
-            "思明大屏", OtherHallKey, HallBoard.Domain.Actor.System, default, OtherHallId, HallBoard.Data.ApiScopes.Read);
+        OtherHallKey = await Hall.ReadKeyForHallAsync(OtherHallId, "思明大屏");
     }
 
     public async Task DisposeAsync() => await Hall.DisposeAsync();

@@ -44,6 +44,7 @@ public sealed class ExportPageTests : BunitTestBase, IClassFixture<ExportApp>
     [Fact]
     public async Task Progress_shows_rows_written_of_the_total_and_cancel_stops_the_export()
     {
+        await SignInAsAsync("manager");
         var page = RenderPage<ExportPage>();
         var total = await App.Get<TicketExport>().CountAsync(new ExportFilter(HallId, App.Get<HallTime>().Today.AddDays(1 - App.Get<HallTime>().Today.Day), App.Get<HallTime>().Today));
 
@@ -65,6 +66,7 @@ public sealed class ExportPageTests : BunitTestBase, IClassFixture<ExportApp>
     public async Task A_finished_export_offers_its_file_for_download()
     {
         Hold = false;
+        await SignInAsAsync("manager");
         var page = RenderPage<ExportPage>();
 
         await page.InvokeAsync(() => page.Find("#export-start").Click());
