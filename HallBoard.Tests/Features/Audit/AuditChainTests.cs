@@ -37,6 +37,24 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public async Task Verifying_while_commands_are_saved_never_reports_a_break()
+    {
+        await using var app = new HallAppFactory();
+        var hall = await app.DemoHallAsync();
+        var engineers = await Task.WhenAll(Enumerable.Range(1, 4).Select(app.EngineerActorAsync));
+        var verifier = app.Get<AuditVerifier>();
+
+        var saving = Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            app.Get<TicketCommands>().IntakeAsync(hall.Id, Draft(), engineers[i % 4], takeNow: true)));
+        var verifications = new List<AuditVerification>();
+        do verifications.Add(await verifier.VerifyAsync(Admin));
+        while (!saving.IsCompleted);
+        await saving;
+
+        Assert.All(verifications, v => Assert.True(v.Intact, v.Message(app.Get<HallBoard.Hosting.HallTime>())));
+    }
+
+    [Fact]
     public async Task An_audit_row_edited_with_raw_sql_is_reported_by_verify()
     {
         await using var app = new HallAppFactory();

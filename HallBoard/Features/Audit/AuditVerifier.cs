@@ -29,6 +29,8 @@ public sealed class AuditVerifier(IDbContextFactory<HallDbContext> dbFactory)
         actor.RequireRole(Roles.Admin, Roles.HallLead);
         var scope = actor.HallScope;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Heads and rows from one moment: a row saved meanwhile would otherwise look like one past the head.
+        await using var snapshot = await db.BeginReadSnapshotAsync(ct);
         var halls = await db.Halls.AsNoTracking().ToDictionaryAsync(h => h.Id, h => h.Name, ct);
         var heads = await db.AuditChainHeads.AsNoTracking().ToDictionaryAsync(h => h.Chain, ct);
         var chains = scope is int hall
