@@ -1,33 +1,51 @@
 using HallBoard.Domain;
 using HallBoard.Features.Account;
+using HallBoard.Features.ServiceReports;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace HallBoard.Features.Staffing.Pages;
 
-/// <summary>What the staffing pages share: the signed-in actor and its hall, and running a command with its
-/// Chinese error shown beside the form (nothing saved) or a short confirmation.</summary>
+/// <summary>What the staffing pages share: the signed-in actor and its hall (an admin, who has none of their own, picks
+/// one), and running a command with its Chinese error shown beside the form (nothing saved) or a short confirmation.</summary>
 public abstract class StaffingPageBase : ComponentBase
 {
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ReportHalls Halls { get; set; } = default!;
 
     protected Actor? Actor { get; private set; }
-    protected int? HallId => Actor?.HallId;
+    protected int? HallId { get; private set; }
+
+    /// <summary>The halls an all-halls actor chooses from; empty for everyone else.</summary>
+    protected IReadOnlyList<ReportHalls.HallChoice> HallChoices { get; private set; } = [];
     protected string? Error { get; set; }
     protected bool Busy { get; private set; }
 
     protected override async Task OnInitializedAsync()
     {
         Actor = (await Auth).User.ToActor();
+        if (Actor.AllHalls) HallChoices = await Halls.AllAsync();
+        HallId = Actor.AllHalls ? HallChoices.FirstOrDefault()?.Id : Actor.HallId;
         if (HallId is null)
         {
-            Error = Domain.Actor.NoHallMessage;
+            Error = Actor.AllHalls ? "还没有办税服务厅，请先在“服务厅”页面新增。" : Domain.Actor.NoHallMessage;
             return;
         }
         await RunAsync(LoadAsync);
     }
+
+    protected async Task ChangeHallAsync(int hallId)
+    {
+        if (!HallChoices.Any(h => h.Id == hallId)) return;
+        HallId = hallId;
+        await RunAsync(LoadAsync);
+    }
+
+    /// <summary>The engineer a form had chosen if they are in the hall's list (the hall may have changed), else the first.</summary>
+    protected static int StillListedOrFirst(int engineerId, IReadOnlyList<StaffMember> engineers) =>
+        engineers.Any(e => e.Id == engineerId) ? engineerId : engineers.FirstOrDefault()?.Id ?? 0;
 
     protected abstract Task LoadAsync();
 
