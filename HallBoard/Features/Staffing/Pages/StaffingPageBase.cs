@@ -26,21 +26,18 @@ public abstract class StaffingPageBase : ComponentBase
     protected override async Task OnInitializedAsync()
     {
         Actor = (await Auth).User.ToActor();
-        if (Actor.AllHalls) HallChoices = await Halls.AllAsync();
-        HallId = Actor.AllHalls ? HallChoices.FirstOrDefault()?.Id : Actor.HallId;
-        if (HallId is null)
-        {
-            Error = Actor.AllHalls ? "还没有办税服务厅，请先在“服务厅”页面新增。" : Domain.Actor.NoHallMessage;
-            return;
-        }
-        await RunAsync(LoadAsync);
+        await ChangeHallAsync(null);
     }
 
-    protected async Task ChangeHallAsync(int hallId)
+    /// <summary>The actor's own hall, or for an admin the one asked for (the first when none is).</summary>
+    protected async Task ChangeHallAsync(int? requested)
     {
-        if (!HallChoices.Any(h => h.Id == hallId)) return;
-        HallId = hallId;
-        await RunAsync(LoadAsync);
+        await RunAsync(async () =>
+        {
+            HallId = await Halls.ForAsync(Actor!, requested);
+            if (Actor!.AllHalls && HallChoices.Count == 0) HallChoices = await Halls.AllAsync();
+            await LoadAsync();
+        });
     }
 
     /// <summary>The engineer a form had chosen if they are in the hall's list (the hall may have changed), else the first.</summary>
