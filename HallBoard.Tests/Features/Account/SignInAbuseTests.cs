@@ -64,7 +64,7 @@ public sealed class SignInAbuseTests(AddressedApp app) : IClassFixture<Addressed
         app.FakeClock.Advance(TimeSpan.FromMinutes(1));
         await SignInAsync(script, "guest", "123456"); // the next attempt writes the minute that has ended
 
-        var rows = await WaitForAsync(() => AuditAsync(UnknownSignIns.Action, "10.0.3.1"), r => r.Count > 0);
+        var rows = await Eventually.ReadAsync(() => AuditAsync(UnknownSignIns.Action, "10.0.3.1"), r => r.Count > 0);
         var row = Assert.Single(rows);
         Assert.Contains("不存在的用户名 3 次", row.After);
         Assert.Contains("administrator", row.After);
@@ -93,16 +93,5 @@ public sealed class SignInAbuseTests(AddressedApp app) : IClassFixture<Addressed
         // A NUL in a form field is refused outright (400); anything else signs in and goes home, never a 500.
         Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, response.StatusCode.ToString());
         if (response.StatusCode == HttpStatusCode.Redirect) Assert.Equal("/", response.Headers.Location!.OriginalString);
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var until = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > until) return value;
-            await Task.Delay(50);
-        }
     }
 }
