@@ -44,10 +44,10 @@ public sealed class MonthlyReportWorkbook(HallTime time)
             .Row("评价率（已评价 / 已解决）", f.Rated.Count, new Percent(f.Rated.Value))
             .Row("回访完成率（已回访 / 已解决）", f.CallBack.Count, new Percent(f.CallBack.Value));
 
-        Tables(book, MonthlyTables.Feedback(report, time));
-        Tables(book, MonthlyTables.Escalations(report));
-        Tables(book, MonthlyTables.Online(report));
-        Tables(book, MonthlyTables.Problems(report));
+        ReportSheet.AddTables(book, MonthlyTables.Feedback(report, time));
+        ReportSheet.AddTables(book, MonthlyTables.Escalations(report));
+        ReportSheet.AddTables(book, MonthlyTables.Online(report));
+        ReportSheet.AddTables(book, MonthlyTables.Problems(report));
 
         var incidents = ReportSheet.Add(book, IncidentsSheet, 18, 40, 12, 40).Header("时间", "事件", "状态", "说明");
         foreach (var i in report.MajorIncidents) incidents.Row(time.ToLocal(i.AtUtc), i.Title, i.Status, i.Note ?? "");
@@ -58,7 +58,7 @@ public sealed class MonthlyReportWorkbook(HallTime time)
         foreach (var t in report.Trainings) training.Row(t.Date, t.Topic, t.Trainer, t.Attendees, t.AttendeeCount);
         training.Row("合计", $"{report.Trainings.Count} 场", "", "", report.TrainingAttendees);
 
-        Tables(book, MonthlyTables.Promotion(report));
+        ReportSheet.AddTables(book, MonthlyTables.Promotion(report));
 
         var improvements = ReportSheet.Add(book, ImprovementSheet, 48, 12, 12, 10).Header("改进措施", "责任人", "完成期限", "状态");
         foreach (var a in report.Improvements) improvements.Row(a.Description, a.Owner, a.DueDate, TeamRecords.Label(a.Status));
@@ -84,22 +84,6 @@ public sealed class MonthlyReportWorkbook(HallTime time)
         yield return ("重大事件", r.MajorIncidents.Count);
         yield return ("培训场次", r.Trainings.Count);
         yield return ("改进措施", r.Improvements.Count);
-    }
-
-    /// <summary>A section's tables on its own sheet, one under the other, each note under its table.</summary>
-    private static void Tables(XLWorkbook book, SectionTables section)
-    {
-        var widths = section.Tables.Select(t => t.Widths).MaxBy(w => w.Length) ?? [];
-        var sheet = ReportSheet.Add(book, section.Sheet, widths);
-        var first = true;
-        foreach (var table in section.Tables)
-        {
-            if (!first) sheet.Blank();
-            first = false;
-            sheet.Header([.. table.Headers]);
-            foreach (var row in table.Rows) sheet.Row(row);
-            if (table.Note is { } note) sheet.Note(note, table.Headers.Count);
-        }
     }
 
     private static void Breakdown(ReportSheet sheet, string what, IReadOnlyList<CountRow> rows)
