@@ -1,0 +1,120 @@
+using ClosedXML.Excel;
+using HallBoard.Domain;
+using HallBoard.Features.Account;
+using HallBoard.Tests.Infrastructure;
+using HallBoard.Features.ServiceReports;
+using HallBoard.Features.ServiceReports.Records;
+using HallBoard.Features.ServiceReports.Workbooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace HallBoard.Tests.Features.ServiceReports;
+
+/// <summary>The half-year report's document-output check against the downloads, tickets and trainings of
+/// <see cref="ReportSectionsData"/>, and corrective actions tracked and carried into the next half year.</summary>
+public sealed class ServiceLevelDocumentsTests(ReportsApp app) : IClassFixture<ReportsApp>
+{
+    [Fact]
+    public async Task The_document_check_marks_each_months_reports_on_time_late_missing_or_not_yet_due()
+    {
+        var known = await app.KnownAsync();
+
+        var documents = (await app.Get<ServiceLevelReports>().ViewAsync(known.HallId, 2026, 1)).Documents!;
+
+        Assert.Equal(
+        [
+            ("2026年1月", 1, 1, 0, 0, 0),
+            ("2026年2月", 2, 0, 2, 0, 0),
+            ("2026年3月", 3, 1, 1, 1, 0),
+            ("2026年4月", 3, 1, 1, 1, 0),
+            ("2026年5月", 1, 0, 0, 1, 0),
+            ("2026年6月", 2, 0, 0, 0, 2),
+        ], documents.Months.Select(m => (m.Title, m.Required, m.OnTime, m.Late, m.Missing, m.NotDue)));
+        Assert.Equal((12, 3, 4, 3, 2), (documents.Total.Required, documents.Total.OnTime, documents.Total.Late, documents.Total.Missing, documents.Total.NotDue));
+        string Verdict(string document, string subject) =>
+            documents.Checks.Single(c => c.Document == document && c.Subject == subject).VerdictText;
+        Assert.Equal("按时", Verdict(DocumentRules.MonthlyReport, "2026年1月"));
+        Assert.Equal("逾期", Verdict(DocumentRules.MonthlyReport, "2026年2月"));
+        // Downloaded on 20 March, before the month was over: not March's report.
+        Assert.Equal("缺失", Verdict(DocumentRules.MonthlyReport, "2026年3月"));
+        Assert.Equal("按时", Verdict(DocumentRules.OpsReport, "2026年3月"));
+        Assert.Equal("逾期", Verdict(DocumentRules.TrainingDocument, "电子税务局新版申报培训"));
+        Assert.Equal("未到期", Verdict(DocumentRules.ServiceLevelReport, "2026年上半年"));
+        var february = documents.Checks.Single(c => c.Document == DocumentRules.MonthlyReport && c.Subject == "2026年2月");
+        Assert.Equal(ReportsApp.At(2026, 3, 7, 0, 0).UtcDateTime, february.DueUtc);
+        Assert.Equal(ReportsApp.At(2026, 3, 10, 10, 0).UtcDateTime, february.ProducedUtc);
+    }
+
+    [Fact]
+    public async Task The_workbook_lists_the_document_check_per_month()
+    {
+        var known = await app.KnownAsync();
+        var view = await app.Get<ServiceLevelReports>().ViewAsync(known.HallId, 2026, 1);
+
+        using var book = new XLWorkbook(new MemoryStream(app.Get<ServiceLevelWorkbook>().Build(view)));
+
+        var sheet = book.Worksheet("文档输出");
+        int[] Row(string label) => [.. Enumerable.Range(2, 5).Select(c => (int)sheet.RowsUsed().First(r => r.Cell(1).GetString() == label).Cell(c).GetDouble())];
+        Assert.Equal([3, 1, 1, 1, 0], Row("2026年3月"));
+        Assert.Equal([12, 3, 4, 3, 2], Row("合计"));
+        var february = sheet.RowsUsed().First(r => r.Cell(2).GetString() == DocumentRules.MonthlyReport && r.Cell(3).GetString() == "2026年2月");
+        Assert.Equal(("逾期", new DateTime(2026, 3, 10, 10, 0, 0)), (february.Cell(6).GetString(), february.Cell(5).GetDateTime()));
+    }
+
+    [Fact]
+    public async Task An_action_open_at_the_end_of_the_half_year_is_carried_into_the_next_once_and_tracked_to_done()
+    {
+        var known = await app.KnownAsync();
+        var manager = await app.ActorAsync("manager");
+        var wang = (await app.EngineerActorAsync(2)).EngineerId;
+        var reports = app.Get<ServiceLevelReports>();
+        await reports.AddActionAsync(known.HallId, 2026, 1, new CorrectiveInput("resolve", "发票故障备用设备", wang, new DateOnly(2026, 7, 1)), manager);
+
+        var second = await reports.ViewAsync(known.HallId, 2026, 2);
+        var carried = second.Actions.Single(a => a.Text == "发票故障备用设备");
+        Assert.Equal(("2026年上半年", "王芳", "未开始", "已逾期"), (carried.CarriedFrom, carried.Owner, carried.StatusText, carried.OverdueText));
+        Assert.DoesNotContain(second.Own, a => a.Id == carried.Id);
+
+        await reports.SetActionStateAsync(known.HallId, carried.Id, ImprovementStatus.Done, new DateOnly(2026, 7, 2), manager);
+        var done = Assert.Single((await reports.ViewAsync(known.HallId, 2026, 2)).Carried, a => a.Id == carried.Id);
+        var first = (await reports.ViewAsync(known.HallId, 2026, 1)).Own.Single(a => a.Id == carried.Id);
+
+        Assert.Equal((carried.Id, "已完成", new DateOnly(2026, 7, 2), "逾期完成"), (done.Id, done.StatusText, done.CompletedOn, done.OverdueText));
+        Assert.Null(first.CarriedFrom);
+        Assert.Equal(1, await app.WithDbAsync(db => db.CorrectiveActions.CountAsync(a => a.Text == "发票故障备用设备")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "更新整改措施" && a.EntityId == carried.Id.ToString())));
+        using var book = new XLWorkbook(new MemoryStream(app.Get<ServiceLevelWorkbook>().Build(await reports.ViewAsync(known.HallId, 2026, 2))));
+        var row = book.Worksheet("整改措施").RowsUsed().First(r => r.Cell(3).GetString() == "发票故障备用设备");
+        Assert.Equal(("2026年上半年", "王芳", "已完成", "逾期完成"), (row.Cell(1).GetString(), row.Cell(4).GetString(), row.Cell(6).GetString(), row.Cell(8).GetString()));
+    }
+
+    [Fact]
+    public async Task Only_managers_leads_and_admins_of_the_hall_move_an_action_and_another_halls_action_is_not_found()
+    {
+        var known = await app.KnownAsync();
+        var manager = await app.ActorAsync("manager");
+        var reports = app.Get<ServiceLevelReports>();
+        await reports.AddActionAsync(known.HallId, 2025, 2, new CorrectiveInput("response", "增派人员", (await app.EngineerActorAsync(1)).EngineerId,
+            new DateOnly(2026, 9, 30)), manager);
+        var action = await app.WithDbAsync(db => db.CorrectiveActions.SingleAsync(a => a.Text == "增派人员"));
+        var otherHall = await app.WithDbAsync(async db =>
+        {
+            var hall = new Hall { Code = "QT", Name = "其他办税服务厅" };
+            db.Halls.Add(hall);
+            await db.SaveChangesAsync();
+            return hall.Id;
+        });
+
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            reports.SetActionStateAsync(known.HallId, action.Id, ImprovementStatus.InProgress, null, HallAppFactory.As(Roles.Engineer, "test-id", "测试人员", known.HallId)));
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            reports.SetActionStateAsync(known.HallId, action.Id, ImprovementStatus.InProgress, null, HallAppFactory.As(Roles.Manager, "test-id", "测试人员", otherHall)));
+        await Assert.ThrowsAsync<NotFoundException>(() =>
+            reports.SetActionStateAsync(otherHall, action.Id, ImprovementStatus.InProgress, null, HallAppFactory.As(Roles.Admin, "test-id", "测试人员", null)));
+        var future = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            reports.SetActionStateAsync(known.HallId, action.Id, ImprovementStatus.Done, new DateOnly(2026, 7, 3), manager));
+        await reports.SetActionStateAsync(known.HallId, action.Id, ImprovementStatus.InProgress, null, HallAppFactory.As(Roles.HallLead, "test-id", "测试人员", known.HallId));
+
+        Assert.Equal("完成日期 2026-07-03 晚于今天，请重新选择。", future.Message);
+        Assert.Equal(ImprovementStatus.InProgress, (await app.WithDbAsync(db => db.CorrectiveActions.SingleAsync(a => a.Id == action.Id))).Status);
+    }
+}
