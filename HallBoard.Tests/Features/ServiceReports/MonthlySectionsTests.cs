@@ -1,6 +1,10 @@
+using Bunit;
 using ClosedXML.Excel;
 using HallBoard.Features.ServiceReports;
+using HallBoard.Features.ServiceReports.Pages;
 using HallBoard.Features.ServiceReports.Workbooks;
+using HallBoard.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HallBoard.Tests.Features.ServiceReports;
 
@@ -106,6 +110,25 @@ public sealed class MonthlySectionsTests(ReportsApp app) : IClassFixture<Reports
         Assert.Equal([2, 1, 1, 0], Cells(promotion, 2, 5));
         Assert.Equal(0.5, promotion.Cell(6).GetDouble(), 9);
         Assert.Equal(0.7, Row(book.Worksheet("概况"), "网上办税率").Cell(2).GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task The_printable_page_shows_the_same_cells_as_the_workbook()
+    {
+        var report = await MarchAsync();
+        await using var ui = new BunitContext();
+        ui.Services.AddSingleton(app.Get<HallTime>());
+
+        var page = ui.Render<MonthlyReportView>(p => p.Add(v => v.Report, report));
+
+        string[] Cells(string table, string first) => [.. page.FindAll($"#{table} tbody tr")
+            .Single(r => r.QuerySelector("td")!.TextContent == first).QuerySelectorAll("td").Select(c => c.TextContent.Trim())];
+        Assert.Equal(["FK-C2", "2026-03-12 10:00", "已答复", "超时完成", "超时完成", "按时", "已逾期", "逾期"], Cells("monthly-complaints", "FK-C2"));
+        Assert.Equal(["合计", "4", "3", "2", "66.7%", "1", "1"], Cells("monthly-escalations", "合计"));
+        Assert.Equal(["网上办税率", "70.0%", "50.0%", "+20.0 个百分点"], Cells("monthly-online-rate", "网上办税率"));
+        Assert.Equal(["发票开具失败处理", "3", "60.0%"], Cells("monthly-problems-article", "发票开具失败处理"));
+        Assert.Equal(["申报", "2", "1", "1", "0", "50.0%"], Cells("monthly-promotion-category", "申报"));
+        Assert.Contains("投诉 3 件，其中逾期 1 件。", page.Markup);
     }
 
     private static IXLRow Row(IXLWorksheet sheet, string label) => sheet.RowsUsed().First(r => r.Cell(1).GetString() == label);
