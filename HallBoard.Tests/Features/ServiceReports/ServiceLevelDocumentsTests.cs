@@ -1,6 +1,9 @@
 using ClosedXML.Excel;
 using HallBoard.Domain;
 using HallBoard.Features.Account;
+using HallBoard.Features.Incidents;
+using HallBoard.Features.Sla;
+using HallBoard.Hosting;
 using HallBoard.Tests.Infrastructure;
 using HallBoard.Features.ServiceReports;
 using HallBoard.Features.ServiceReports.Records;
@@ -42,6 +45,40 @@ public sealed class ServiceLevelDocumentsTests(ReportsApp app) : IClassFixture<R
         var february = documents.Checks.Single(c => c.Document == DocumentRules.MonthlyReport && c.Subject == "2026年2月");
         Assert.Equal(ReportsApp.At(2026, 3, 7, 0, 0).UtcDateTime, february.DueUtc);
         Assert.Equal(ReportsApp.At(2026, 3, 10, 10, 0).UtcDateTime, february.ProducedUtc);
+    }
+
+    [Fact]
+    public async Task A_major_incidents_report_is_due_two_business_days_after_it_ended_and_not_before_it_ends()
+    {
+        var known = await app.KnownAsync();
+        var time = app.Get<HallTime>();
+        var clock = await app.Get<SlaCalendars>().ClockAsync(known.HallId);
+        var half = ReportPeriod.HalfYear(2026, 1, time);
+        DateTime At(int month, int day, int hour) => ReportsApp.At(2026, month, day, hour, 0).UtcDateTime;
+        // Thursday 5 March ended: due by the end of Monday 9 March. Tuesday 10 March ended: due by Thursday 12 March.
+        var facts = new DocumentFacts("GX", [], [
+                new DownloadFact(At(3, 5, 9), IncidentWorkbook.FileName("GX", 1)),
+                new DownloadFact(At(3, 9, 16), IncidentWorkbook.FileName("GX", 1)),
+                new DownloadFact(At(3, 13, 9), IncidentWorkbook.FileName("GX", 2)),
+                new DownloadFact(At(3, 11, 9), IncidentWorkbook.FileName("QT", 2)),
+            ],
+            [
+                new IncidentFact(1, "电子税务局无法登录", At(3, 5, 8), At(3, 5, 12)),
+                new IncidentFact(2, "自助终端全部离线", At(3, 10, 8), At(3, 10, 12)),
+                new IncidentFact(3, "叫号系统故障", At(6, 29, 8), null),
+                new IncidentFact(4, "发票打印机故障", At(4, 1, 8), At(4, 1, 10)),
+            ], [], null);
+
+        var checks = DocumentRules.Check(half, facts, clock, time, ReportsApp.ReportTime.UtcDateTime).Checks
+            .Where(c => c.Document == DocumentRules.IncidentReport).ToDictionary(c => c.Subject);
+
+        // The download during the incident does not count; the one after it, before the deadline, does.
+        Assert.Equal(("按时", At(3, 9, 16)), (checks["电子税务局无法登录"].VerdictText, checks["电子税务局无法登录"].ProducedUtc));
+        Assert.Equal(ReportsApp.At(2026, 3, 10, 0, 0).UtcDateTime, checks["电子税务局无法登录"].DueUtc);
+        // Another hall's file of the same number is not this incident's report.
+        Assert.Equal("逾期", checks["自助终端全部离线"].VerdictText);
+        Assert.Equal(("未到期", null), (checks["叫号系统故障"].VerdictText, checks["叫号系统故障"].DueUtc));
+        Assert.Equal("缺失", checks["发票打印机故障"].VerdictText);
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class ServiceLevelReportTests(ReportsApp app) : IClassFixture<Repo
         Assert.True(final.IsFinal);
         Assert.Equal("孙经理", final.FinalisedByName);
         Assert.Equal(2, final.Actions.Count);
+        // Finalised on 2 July, within ten business days of the half year's end; the check is frozen with the figures.
+        Assert.Equal("按时", final.Documents!.Checks.Single(c => c.Document == DocumentRules.ServiceLevelReport).VerdictText);
+        Assert.Equal(12, final.Documents.Total.Required);
 
         // A ticket written into the half year afterwards changes the live figures, not the final report's.
         await app.WithDbAsync(async db =>
