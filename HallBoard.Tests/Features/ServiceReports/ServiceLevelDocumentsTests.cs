@@ -1,3 +1,4 @@
+using Bunit;
 using ClosedXML.Excel;
 using HallBoard.Domain;
 using HallBoard.Features.Account;
@@ -9,6 +10,7 @@ using HallBoard.Features.ServiceReports;
 using HallBoard.Features.ServiceReports.Records;
 using HallBoard.Features.ServiceReports.Workbooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HallBoard.Tests.Features.ServiceReports;
 
@@ -79,6 +81,25 @@ public sealed class ServiceLevelDocumentsTests(ReportsApp app) : IClassFixture<R
         Assert.Equal("逾期", checks["自助终端全部离线"].VerdictText);
         Assert.Equal(("未到期", null), (checks["叫号系统故障"].VerdictText, checks["叫号系统故障"].DueUtc));
         Assert.Equal("缺失", checks["发票打印机故障"].VerdictText);
+    }
+
+    [Fact]
+    public async Task The_printable_page_shows_the_document_check_per_month_and_each_document()
+    {
+        var known = await app.KnownAsync();
+        var view = await app.Get<ServiceLevelReports>().ViewAsync(known.HallId, 2026, 1);
+        await using var ui = new Bunit.BunitContext();
+        ui.Services.AddSingleton(app.Get<HallTime>());
+
+        var page = ui.Render<HallBoard.Features.ServiceReports.Pages.ServiceLevelView>(p => p.Add(v => v.Report, view));
+
+        string[] Cells(string table, Func<string[], bool> which) => page.FindAll($"#{table} tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).Single(which);
+        Assert.Equal(["2026年3月", "3", "1", "1", "1", "0"], Cells("sl-documents-months", c => c[0] == "2026年3月"));
+        Assert.Equal(["合计", "12", "3", "4", "3", "2"], Cells("sl-documents-months", c => c[0] == "合计"));
+        Assert.Equal(["2026年2月", "服务月度报告", "2026年2月", "2026-03-07 00:00", "2026-03-10 10:00", "逾期"],
+            Cells("sl-documents", c => c[1] == "服务月度报告" && c[2] == "2026年2月"));
+        Assert.Equal("缺失", Cells("sl-documents", c => c[1] == "服务月度报告" && c[2] == "2026年5月")[5]);
     }
 
     [Fact]
