@@ -1,4 +1,9 @@
+using System.Globalization;
+using System.Security.Claims;
 using Bunit;
+using HallBoard.Features.ServiceReports.Pages;
+using MudBlazor;
+using MudBlazor.Services;
 using ClosedXML.Excel;
 using HallBoard.Domain;
 using HallBoard.Features.Account;
@@ -100,6 +105,40 @@ public sealed class ServiceLevelDocumentsTests(ReportsApp app) : IClassFixture<R
         Assert.Equal(["2026年2月", "服务月度报告", "2026年2月", "2026-03-07 00:00", "2026-03-10 10:00", "逾期"],
             Cells("sl-documents", c => c[1] == "服务月度报告" && c[2] == "2026年2月"));
         Assert.Equal("缺失", Cells("sl-documents", c => c[1] == "服务月度报告" && c[2] == "2026年5月")[5]);
+    }
+
+    [Fact(Timeout = 600_000)]
+    public async Task A_manager_moves_an_action_on_the_page_and_the_report_shows_its_new_state()
+    {
+        var known = await app.KnownAsync();
+        await app.Get<ServiceLevelReports>().AddActionAsync(known.HallId, 2026, 1,
+            new CorrectiveInput("response", "取号区增设引导岗", (await app.EngineerActorAsync(3)).EngineerId, new DateOnly(2026, 9, 30)),
+            await app.ActorAsync("manager"));
+        var id = await app.WithDbAsync(db => db.CorrectiveActions.Where(a => a.Text == "取号区增设引导岗").Select(a => a.Id).SingleAsync());
+        await using var ui = new BunitContext();
+        ui.JSInterop.Mode = JSRuntimeMode.Loose;
+        ui.Services.AddMudServices();
+        ui.Services.AddSingleton(app.Get<HallTime>());
+        ui.Services.AddSingleton(app.Get<ReportHalls>());
+        ui.Services.AddSingleton(app.Get<ServiceLevelReports>());
+        ui.AddAuthorization().SetAuthorized("manager").SetRoles(Roles.Manager).SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, "manager-id"),
+            new Claim(HallClaims.DisplayName, "孙经理"),
+            new Claim(HallClaims.HallId, known.HallId.ToString(CultureInfo.InvariantCulture)));
+        ui.Render<MudPopoverProvider>();
+        var page = ui.Render<ServiceLevelPage>();
+        page.WaitForState(() => page.FindAll($"[data-action='{id}']").Count == 1, TimeSpan.FromSeconds(30));
+        string Row() => page.FindAll("#sl-actions tbody tr").Single(r => r.TextContent.Contains("取号区增设引导岗")).TextContent;
+        Assert.Contains("未开始", Row());
+
+        // One state select per action row, in the rows' order.
+        var index = page.FindAll("[data-action]").Select(e => e.GetAttribute("data-action")).ToList().IndexOf(id.ToString(CultureInfo.InvariantCulture));
+        var select = page.FindComponents<MudSelect<ImprovementStatus>>()[index];
+        await page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(ImprovementStatus.InProgress));
+        page.Find($"[data-action='{id}'] .ca-save").Click();
+
+        page.WaitForState(() => Row().Contains("进行中"), TimeSpan.FromSeconds(30));
+        Assert.Equal(ImprovementStatus.InProgress, await app.WithDbAsync(db => db.CorrectiveActions.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
     }
 
     [Fact]
