@@ -54,8 +54,7 @@ public sealed class ReportFiguresTests(ReportsApp app) : IClassFixture<ReportsAp
 
         var report = await app.Get<MonthlyReports>().ForMonthAsync(known.HallId, 2026, 3);
 
-        Assert.Equal([("发票", 3), ("申报", 2)], report.Figures.TopCategories.Select(r => (r.Label, r.Count)));
-        Assert.Equal(("开票失败", 2), (report.Figures.TopDescriptions[0].Label, report.Figures.TopDescriptions[0].Count));
+        Assert.Equal([("发票", 3), ("申报", 2)], report.MainProblems.ByCategory.Select(r => (r.Label, r.Count)));
         var training = Assert.Single(report.Trainings);
         Assert.Equal(("电子税务局新版申报培训", 3), (training.Topic, training.AttendeeCount));
         var action = Assert.Single(report.Improvements);

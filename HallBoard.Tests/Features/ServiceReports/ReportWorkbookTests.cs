@@ -20,7 +20,8 @@ public sealed class ReportWorkbookTests(ReportsApp app) : IClassFixture<ReportsA
 
         AssertValid(file);
         using var book = Open(file);
-        Assert.Equal(["概况", "业务量", "服务时效", "满意度", "主要问题", "重大事件", "培训", "推广", "改进措施"], book.Worksheets.Select(s => s.Name));
+        Assert.Equal(["概况", "业务量", "服务时效", "满意度", "意见投诉", "升级", "网上办税", "主要问题", "重大事件", "培训", "推广", "改进措施"],
+            book.Worksheets.Select(s => s.Name));
         var summary = book.Worksheet("概况");
         Assert.Equal("高新区税务局办税服务厅 服务月度报告（2026年3月）", summary.Cell(1, 1).GetString());
         Assert.Equal(5, ValueOf(summary, "服务总数"));
@@ -29,7 +30,7 @@ public sealed class ReportWorkbookTests(ReportsApp app) : IClassFixture<ReportsA
         Assert.Equal(2.0 / 3, ValueOf(summary, "满意率"), 6);
         Assert.Equal("0.0%", Row(summary, "满意率").Cell(2).Style.NumberFormat.Format);
         Assert.Equal(2, ValueOf(book.Worksheet("业务量"), "窗口"));
-        Assert.Equal(2, ValueOf(book.Worksheet("主要问题"), "开票失败"));
+        Assert.Equal(3, ValueOf(book.Worksheet("主要问题"), "发票"));
         Assert.Equal(1, ValueOf(book.Worksheet("满意度"), "基本满意"));
         Assert.Equal("本月无重大事件记录。", book.Worksheet("重大事件").Cell(2, 1).GetString());
         Assert.Equal("电子税务局新版申报培训", book.Worksheet("培训").Cell(2, 2).GetString());
@@ -77,7 +78,7 @@ public sealed class ReportWorkbookTests(ReportsApp app) : IClassFixture<ReportsA
 
         AssertValid(file);
         using var book = Open(file);
-        Assert.Equal(["服务水平", "整改措施", "指标说明"], book.Worksheets.Select(s => s.Name));
+        Assert.Equal(["服务水平", "整改措施", "文档输出", "指标说明"], book.Worksheets.Select(s => s.Name));
         var levels = book.Worksheet("服务水平");
         var response = Row(levels, "响应及时率");
         Assert.Equal(0.95, response.Cell(2).GetDouble(), 9);

@@ -56,7 +56,8 @@ public sealed class ReportsApp : HallAppFactory
     /// <item>T6 1 Apr 00:10 (still 31 March in UTC) counter suggestion, never taken.</item>
     /// </list>
     /// Also: an improvement action logged 10 Mar 09:30 (王芳, due 30 Apr); trainings on 15 Mar (3 attendees) and
-    /// 2 Apr (2 attendees). The clock then stands at <see cref="ReportTime"/>.
+    /// 2 Apr (2 attendees), both recorded at <see cref="ReportTime"/>; then <see cref="ReportSectionsData"/>. The clock
+    /// then stands at <see cref="ReportTime"/>.
     /// </summary>
     public async Task<KnownReportData> KnownAsync()
     {
@@ -128,7 +129,9 @@ public sealed class ReportsApp : HallAppFactory
         var records = Get<TeamRecords>();
         await records.AddTrainingAsync(hall.Id, new TrainingInput(new DateOnly(2026, 3, 15), "电子税务局新版申报培训", "张伟", "王芳、李娜、刘洋"), lead);
         await records.AddTrainingAsync(hall.Id, new TrainingInput(new DateOnly(2026, 4, 2), "发票业务培训", "王芳", "张伟, 陈静"), lead);
-        return new KnownReportData(hall.Id, t1, t2, t3, t4, t5, t6, t7);
+        var known = new KnownReportData(hall.Id, t1, t2, t3, t4, t5, t6, t7);
+        await ReportSectionsData.SeedAsync(this, known);
+        return known;
     }
 
     private static TicketDraft Draft(string description, Channel channel, Category category, TicketKind kind) => new()

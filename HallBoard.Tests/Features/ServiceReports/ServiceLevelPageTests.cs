@@ -34,13 +34,13 @@ public sealed class ServiceLevelPageTests(ReportsApp app) : IClassFixture<Report
         // The draft with misses offers the corrective-action form.
         Assert.NotNull(page.Find("#ca-add"));
         await app.Get<ServiceLevelReports>().AddActionAsync(known.HallId, 2026, 1,
-            new CorrectiveInput("response", "高峰时段增派一名工程师值守取号区", "张伟", new DateOnly(2026, 8, 31)), await app.ActorAsync("manager"));
+            new CorrectiveInput("response", "高峰时段增派一名工程师值守取号区", (await app.EngineerActorAsync(1)).EngineerId, new DateOnly(2026, 8, 31)), await app.ActorAsync("manager"));
         page.Find("#sl-finalise").Click();
         page.WaitForState(() => page.Find("#sl-error").TextContent.Contains("解决及时率"), TimeSpan.FromSeconds(30));
         Assert.DoesNotContain("响应及时率", page.Find("#sl-error").TextContent);
 
         await app.Get<ServiceLevelReports>().AddActionAsync(known.HallId, 2026, 1,
-            new CorrectiveInput("resolve", "发票类故障建立备用税控设备", "王芳", new DateOnly(2026, 9, 30)), await app.ActorAsync("manager"));
+            new CorrectiveInput("resolve", "发票类故障建立备用税控设备", (await app.EngineerActorAsync(2)).EngineerId, new DateOnly(2026, 9, 30)), await app.ActorAsync("manager"));
         page.Find("#sl-finalise").Click();
         page.WaitForState(() => page.Find("#sl-status").TextContent.StartsWith("已定稿"), TimeSpan.FromSeconds(30));
 

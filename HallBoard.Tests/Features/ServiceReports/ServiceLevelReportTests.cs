@@ -18,10 +18,10 @@ public sealed class ServiceLevelReportTests(ReportsApp app) : IClassFixture<Repo
 
         var bare = await Assert.ThrowsAsync<ValidationFailedException>(() => reports.FinaliseAsync(known.HallId, 2026, 1, manager));
         await reports.AddActionAsync(known.HallId, 2026, 1,
-            new CorrectiveInput("response", "高峰时段增派一名工程师值守取号区", "张伟", new DateOnly(2026, 8, 31)), manager);
+            new CorrectiveInput("response", "高峰时段增派一名工程师值守取号区", (await app.EngineerActorAsync(1)).EngineerId, new DateOnly(2026, 8, 31)), manager);
         var half = await Assert.ThrowsAsync<ValidationFailedException>(() => reports.FinaliseAsync(known.HallId, 2026, 1, manager));
         await reports.AddActionAsync(known.HallId, 2026, 1,
-            new CorrectiveInput("resolve", "发票类故障建立备用税控设备", "王芳", new DateOnly(2026, 9, 30)), manager);
+            new CorrectiveInput("resolve", "发票类故障建立备用税控设备", (await app.EngineerActorAsync(2)).EngineerId, new DateOnly(2026, 9, 30)), manager);
         await reports.FinaliseAsync(known.HallId, 2026, 1, manager);
 
         Assert.Equal("以下指标未达标，尚未填写整改措施，不能定稿：响应及时率（目标 95.0%，实际 42.9%）、解决及时率（目标 90.0%，实际 28.6%）。", bare.Message);
@@ -30,6 +30,9 @@ public sealed class ServiceLevelReportTests(ReportsApp app) : IClassFixture<Repo
         Assert.True(final.IsFinal);
         Assert.Equal("孙经理", final.FinalisedByName);
         Assert.Equal(2, final.Actions.Count);
+        // Finalised on 2 July, within ten business days of the half year's end; the check is frozen with the figures.
+        Assert.Equal("按时", final.Documents!.Checks.Single(c => c.Document == DocumentRules.ServiceLevelReport).VerdictText);
+        Assert.Equal(12, final.Documents.Total.Required);
 
         // A ticket written into the half year afterwards changes the live figures, not the final report's.
         await app.WithDbAsync(async db =>
@@ -43,8 +46,9 @@ public sealed class ServiceLevelReportTests(ReportsApp app) : IClassFixture<Repo
         Assert.Equal((3, 7), (frozen.Lines[0].Count, frozen.Lines[0].Of));
         Assert.Equal("42.9%", frozen.Lines[0].ActualText);
 
+        var zhang = (await app.EngineerActorAsync(1)).EngineerId;
         var edit = await Assert.ThrowsAsync<ValidationFailedException>(() => reports.AddActionAsync(known.HallId, 2026, 1,
-            new CorrectiveInput("response", "再加一条", "张伟", new DateOnly(2026, 8, 31)), manager));
+            new CorrectiveInput("response", "再加一条", zhang, new DateOnly(2026, 8, 31)), manager));
         var again = await Assert.ThrowsAsync<ValidationFailedException>(() => reports.FinaliseAsync(known.HallId, 2026, 1, manager));
         Assert.Equal("该报告已定稿，数据已冻结，不能再修改。", edit.Message);
         Assert.Equal(edit.Message, again.Message);
@@ -72,10 +76,10 @@ public sealed class ServiceLevelReportTests(ReportsApp app) : IClassFixture<Repo
         var manager = await app.ActorAsync("manager");
 
         var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => app.Get<ServiceLevelReports>().AddActionAsync(
-            known.HallId, 2025, 2, new CorrectiveInput("nonsense", " ", "<b>x</b>", null), manager));
+            known.HallId, 2025, 2, new CorrectiveInput("nonsense", " ", 99999, null), manager));
 
         Assert.Equal("请填写整改措施。", refused.Errors["text"][0]);
-        Assert.Equal("责任人" + TextRules.MarkupMessage, refused.Errors["owner"][0]);
+        Assert.Equal("请选择本厅的一名人员作为责任人。", refused.Errors["owner"][0]);
         Assert.Equal("请选择整改期限。", refused.Errors["due"][0]);
         Assert.Equal("请选择整改针对的指标。", refused.Errors["metric"][0]);
         Assert.False(await app.WithDbAsync(db => db.ServiceLevelReports.AnyAsync(r => r.Year == 2025)));

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
+#nullable disable
 
 namespace HallBoard.Data.Migrations
 {
@@ -1607,6 +1608,9 @@ namespace HallBoard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1628,8 +1632,18 @@ namespace HallBoard.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OwnerEngineerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReportId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Planned");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1637,6 +1651,8 @@ namespace HallBoard.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerEngineerId");
 
                     b.HasIndex("ReportId", "MetricKey");
 
@@ -2763,6 +2779,11 @@ namespace HallBoard.Data.Migrations
 
             modelBuilder.Entity("HallBoard.Features.ServiceReports.Records.CorrectiveAction", b =>
                 {
+                    b.HasOne("HallBoard.Domain.Engineer", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerEngineerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HallBoard.Features.ServiceReports.Records.ServiceLevelReport", null)
                         .WithMany("Actions")
                         .HasForeignKey("ReportId")

@@ -20,8 +20,10 @@ public static class IncidentReport
     public const string Title = "重大事件处理报告";
     public const string NotYet = "（尚未填写）";
 
-    public static string NumberOf(IncidentDetail d) =>
-        $"{d.HallCode}-ZD-{d.Incident.Id.ToString("0000", CultureInfo.InvariantCulture)}";
+    public static string NumberOf(IncidentDetail d) => NumberOf(d.HallCode, d.Incident.Id);
+
+    public static string NumberOf(string hallCode, int incidentId) =>
+        $"{hallCode}-ZD-{incidentId.ToString("0000", CultureInfo.InvariantCulture)}";
 
     public static IReadOnlyList<ReportSection> Sections(IncidentDetail d, HallTime time)
     {

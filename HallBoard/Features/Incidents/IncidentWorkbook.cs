@@ -12,7 +12,10 @@ public sealed class IncidentWorkbook(HallTime time)
     private const int Columns = 5;
     private static readonly double[] Widths = [18, 20, 16, 48, 14];
 
-    public static string FileName(IncidentDetail d) => $"{IncidentReport.Title}-{IncidentReport.NumberOf(d)}.xlsx";
+    public static string FileName(IncidentDetail d) => FileName(d.HallCode, d.Incident.Id);
+
+    /// <summary>The downloaded file's name, which the audit trail records (the half-year document check looks for it).</summary>
+    public static string FileName(string hallCode, int incidentId) => $"{IncidentReport.Title}-{IncidentReport.NumberOf(hallCode, incidentId)}.xlsx";
 
     public byte[] Build(IncidentDetail detail)
     {

@@ -58,11 +58,8 @@ public sealed record ServiceFigures(
     IReadOnlyList<CountRow> ByStatus,
     Ratio Response, int ResponsePending, Ratio Resolve, int ResolvePending,
     IReadOnlyList<CountRow> Ratings, Ratio Satisfaction, Ratio Rated,
-    Ratio CallBack, int Guided, Ratio Guidance,
-    IReadOnlyList<CountRow> TopCategories, IReadOnlyList<CountRow> TopDescriptions)
+    Ratio CallBack, int Guided, Ratio Guidance)
 {
-    public const int TopCount = 5;
-
     public static ServiceFigures Of(IReadOnlyCollection<ReportTicket> tickets, DateTime asOfUtc)
     {
         var total = tickets.Count;
@@ -73,14 +70,13 @@ public sealed record ServiceFigures(
         var levels = tickets.SelectMany(t => t.RatingLevels).ToList();
         var resolved = tickets.Where(t => t.ResolvedUtc is not null).ToList();
         var guided = tickets.Where(t => t.GuidedOnline).ToList();
-        var byCategory = Breakdown(tickets, t => t.Category, Labels.Of);
 
         return new ServiceFigures(
             total,
             tickets.Count(t => t.Status != TicketStatus.Closed),
             tickets.Count(t => t.Status == TicketStatus.Closed),
             Breakdown(tickets, t => t.Channel, Labels.Of),
-            byCategory,
+            Breakdown(tickets, t => t.Category, Labels.Of),
             Breakdown(tickets, t => t.Kind, Labels.Of),
             Breakdown(tickets, t => t.Status, Labels.Of),
             new Ratio(response.Count(m => m == true), response.Count(m => m is not null)),
@@ -93,11 +89,7 @@ public sealed record ServiceFigures(
             new Ratio(rated.Count, resolved.Count),
             new Ratio(resolved.Count(t => t.FollowedUpUtc is not null && t.LastFollowUp == FollowUpOutcome.Reached), resolved.Count),
             guided.Count,
-            new Ratio(guided.Count(t => t.GuidanceSucceeded == true), guided.Count),
-            byCategory.Where(r => r.Count > 0).OrderByDescending(r => r.Count).Take(TopCount).ToList(),
-            tickets.GroupBy(t => t.Description.Trim())
-                .Select(g => Row(g.Key, g.Count(), total))
-                .OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.Ordinal).Take(TopCount).ToList());
+            new Ratio(guided.Count(t => t.GuidanceSucceeded == true), guided.Count));
     }
 
     /// <summary>Every value of the enum in declaration order, zeros included, so months compare line by line.</summary>

@@ -4,6 +4,7 @@ using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
 using HallBoard.Features.ServiceReports.Records;
+using HallBoard.Features.Sla;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,26 +32,53 @@ public sealed record MetricLine(string Key, string Name, string Definition, doub
     public string Verdict => Actual is null ? "无数据" : Missed ? "未达标" : "达标";
 }
 
-public sealed record CorrectiveRow(int Id, string MetricKey, string Text, string Owner, DateOnly DueDate, string CreatedByName);
+/// <summary>A corrective action as the report shows it; <see cref="CarriedFrom"/> names the half year it was recorded in
+/// when it is carried over from an earlier report.</summary>
+public sealed record CorrectiveRow(
+    int Id, string MetricKey, string Text, string Owner, DateOnly DueDate, string CreatedByName,
+    ImprovementStatus Status, DateOnly? CompletedOn, string? CarriedFrom, bool Overdue)
+{
+    public bool IsOpen => Status != ImprovementStatus.Done;
+    public string StatusText => TeamRecords.Label(Status);
 
-public sealed record CorrectiveInput(string? MetricKey, string? Text, string? Owner, DateOnly? DueDate);
+    /// <summary>"已逾期" while open past its due day, "逾期完成" when completed after it.</summary>
+    public string OverdueText => !Overdue ? "" : IsOpen ? "已逾期" : "逾期完成";
+}
 
-/// <summary>半年度服务水平报告 as shown and downloaded: live figures while a draft, the frozen ones once final.</summary>
+public sealed record CorrectiveInput(string? MetricKey, string? Text, int? OwnerId, DateOnly? DueDate);
+
+/// <summary>A person of the hall who can own a corrective action.</summary>
+public sealed record OwnerChoice(int Id, string Name);
+
+/// <summary>半年度服务水平报告 as shown and downloaded: live figures while a draft, the frozen ones once final. The
+/// corrective actions are live in both: their completion is tracked after the report is final.</summary>
 public sealed record ServiceLevelView(
     string HallName, int Year, int Half, ReportPeriod Period, ServiceLevelReportStatus Status, DateTime AsOfUtc,
-    IReadOnlyList<MetricLine> Lines, IReadOnlyList<CorrectiveRow> Actions, DateTime? FinalisedUtc, string? FinalisedByName)
+    IReadOnlyList<MetricLine> Lines, IReadOnlyList<CorrectiveRow> Actions, DateTime? FinalisedUtc, string? FinalisedByName,
+    DocumentOutput? Documents)
 {
     public bool IsFinal => Status == ServiceLevelReportStatus.Final;
 
     public IReadOnlyList<MetricLine> Misses => Lines.Where(l => l.Missed).ToList();
 
-    /// <summary>Missed metrics that still have no corrective action.</summary>
-    public IReadOnlyList<MetricLine> Unanswered => Misses.Where(m => Actions.All(a => a.MetricKey != m.Key)).ToList();
+    public IReadOnlyList<CorrectiveRow> Own => Actions.Where(a => a.CarriedFrom is null).ToList();
+
+    public IReadOnlyList<CorrectiveRow> Carried => Actions.Where(a => a.CarriedFrom is not null).ToList();
+
+    /// <summary>Missed metrics with no action of this report and no open action carried over for the same metric.</summary>
+    public IReadOnlyList<MetricLine> Unanswered => Misses.Where(m => !ServiceLevelReports.Answers(Actions, m.Key)).ToList();
 }
 
-public sealed class ServiceLevelReports(IDbContextFactory<HallDbContext> dbFactory, HallTime time, IOptions<ServiceLevelTargets> targets)
+public sealed class ServiceLevelReports(
+    IDbContextFactory<HallDbContext> dbFactory, HallTime time, IOptions<ServiceLevelTargets> targets, SlaCalendars calendars)
 {
     public static string StatusLabel(ServiceLevelReportStatus s) => s == ServiceLevelReportStatus.Final ? "已定稿" : "草稿";
+
+    public static string HalfTitle(int year, int half) => $"{year}年{(half == 1 ? "上半年" : "下半年")}";
+
+    /// <summary>A miss is answered by an action of its own report, or by one carried over that is still open.</summary>
+    public static bool Answers(IEnumerable<CorrectiveRow> actions, string metricKey) =>
+        actions.Any(a => a.MetricKey == metricKey && (a.CarriedFrom is null || a.IsOpen));
 
     /// <summary>The metric lines from a period's tickets against the configured targets.</summary>
     public static IReadOnlyList<MetricLine> Lines(ServiceFigures f, ServiceLevelTargets t) =>
@@ -62,6 +90,15 @@ public sealed class ServiceLevelReports(IDbContextFactory<HallDbContext> dbFacto
         new("guidance", "线上引导成功率", "引导后线上办理成功的工单 / 引导线上办理的工单", t.GuidanceSuccessRate, f.Guidance.Count, f.Guidance.Of),
     ];
 
+    /// <summary>The hall's people who may own a corrective action: active, not left.</summary>
+    public async Task<IReadOnlyList<OwnerChoice>> OwnersAsync(int hallId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var people = await db.Engineers.AsNoTracking().Where(e => e.HallId == hallId && e.IsActive && e.LeftUtc == null)
+            .Select(e => new OwnerChoice(e.Id, e.Name)).ToListAsync(ct);
+        return people.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).ToList();
+    }
+
     public async Task<ServiceLevelView> ViewAsync(int hallId, int year, int half, CancellationToken ct = default)
     {
         var period = ReportPeriod.HalfYear(year, half, time);
@@ -69,16 +106,62 @@ public sealed class ServiceLevelReports(IDbContextFactory<HallDbContext> dbFacto
         var name = await ReportTickets.HallNameAsync(db, hallId, ct);
         var report = await db.ServiceLevelReports.AsNoTracking().Include(r => r.Actions)
             .FirstOrDefaultAsync(r => r.HallId == hallId && r.Year == year && r.Half == half, ct);
-        var actions = report?.Actions.OrderBy(a => a.Id)
-            .Select(a => new CorrectiveRow(a.Id, a.MetricKey, a.Text, a.Owner, a.DueDate, a.CreatedByName)).ToList() ?? [];
+        var actions = await ActionsAsync(db, hallId, year, half, period, ct);
         if (report is { Status: ServiceLevelReportStatus.Final, FrozenFigures: { } frozen })
         {
             var snapshot = JsonSerializer.Deserialize<Frozen>(frozen)!;
             return new ServiceLevelView(name, year, half, period, report.Status, snapshot.AsOfUtc, snapshot.Lines, actions,
-                report.FinalisedUtc, report.FinalisedByName);
+                report.FinalisedUtc, report.FinalisedByName, snapshot.Documents);
         }
         var (lines, asOf) = await LiveAsync(db, hallId, period, ct);
-        return new ServiceLevelView(name, year, half, period, ServiceLevelReportStatus.Draft, asOf, lines, actions, null, null);
+        var documents = await DocumentsAsync(db, hallId, period, null, asOf, ct);
+        return new ServiceLevelView(name, year, half, period, ServiceLevelReportStatus.Draft, asOf, lines, actions, null, null, documents);
+    }
+
+    /// <summary>The report's own actions, then those of earlier reports of the hall that were not completed before
+    /// this half year began (carried over: the same rows, so a carried action is never a duplicate).</summary>
+    private async Task<List<CorrectiveRow>> ActionsAsync(HallDbContext db, int hallId, int year, int half, ReportPeriod period, CancellationToken ct)
+    {
+        var start = period.From;
+        var rows = await (from a in db.CorrectiveActions.AsNoTracking()
+                          join r in db.ServiceLevelReports on a.ReportId equals r.Id
+                          where r.HallId == hallId && ((r.Year == year && r.Half == half)
+                              || ((r.Year < year || (r.Year == year && r.Half < half))
+                                  && (a.Status != ImprovementStatus.Done || a.CompletedOn >= start)))
+                          select new { a, r.Year, r.Half }).ToListAsync(ct);
+        var today = time.Today;
+        return rows.OrderBy(x => x.Year == year && x.Half == half).ThenBy(x => x.a.Id)
+            .Select(x => new CorrectiveRow(x.a.Id, x.a.MetricKey, x.a.Text, x.a.Owner, x.a.DueDate, x.a.CreatedByName, x.a.Status, x.a.CompletedOn,
+                x.Year == year && x.Half == half ? null : HalfTitle(x.Year, x.Half),
+                x.a.Status == ImprovementStatus.Done ? x.a.CompletedOn > x.a.DueDate : today > x.a.DueDate))
+            .ToList();
+    }
+
+    /// <summary>The facts of the half year the document check needs, checked by <see cref="DocumentRules"/>.</summary>
+    private async Task<DocumentOutput> DocumentsAsync(HallDbContext db, int hallId, ReportPeriod period, DateTime? finalisedUtc,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var code = await db.Halls.Where(h => h.Id == hallId).Select(h => h.Code).FirstAsync(ct);
+        var withTickets = new List<DateOnly>();
+        for (var month = period.From; month <= period.To; month = month.AddMonths(1))
+        {
+            var (start, end) = (time.DayStartUtc(month), time.DayStartUtc(month.AddMonths(1)));
+            if (await db.Tickets.AnyAsync(t => t.HallId == hallId && t.CreatedUtc >= start && t.CreatedUtc < end, ct)) withTickets.Add(month);
+        }
+        // Documents of the half's last month are due in the next one: read the downloads of two more months.
+        var until = time.DayStartUtc(period.To.AddDays(1).AddMonths(2));
+        var downloads = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.HallId == hallId && a.Action == AuditTrail.Download && a.EntityType == "Workbook" && a.EntityId != null
+                        && a.AtUtc >= period.StartUtc && a.AtUtc < until)
+            .Select(a => new DownloadFact(a.AtUtc, a.EntityId!)).ToListAsync(ct);
+        var incidents = await db.MajorIncidents.AsNoTracking()
+            .Where(i => i.HallId == hallId && i.StartUtc >= period.StartUtc && i.StartUtc < period.EndUtc)
+            .Select(i => new IncidentFact(i.Id, i.Title, i.StartUtc, i.EndUtc)).ToListAsync(ct);
+        var trainings = await db.Trainings.AsNoTracking()
+            .Where(t => t.HallId == hallId && t.Date >= period.From && t.Date <= period.To)
+            .Select(t => new TrainingFact(t.Date, t.Topic, t.CreatedUtc)).ToListAsync(ct);
+        var facts = new DocumentFacts(code, withTickets, downloads, incidents, trainings, finalisedUtc);
+        return DocumentRules.Check(period, facts, await calendars.ClockAsync(hallId, ct), time, nowUtc);
     }
 
     /// <summary>Records what will be done about a missed metric. The report is created as a draft if need be.</summary>
@@ -89,9 +172,13 @@ public sealed class ServiceLevelReports(IDbContextFactory<HallDbContext> dbFacto
         var period = ReportPeriod.HalfYear(year, half, time);
         var errors = new Dictionary<string, string[]>();
         var text = TeamRecords.Text(input.Text, "text", "整改措施", CorrectiveAction.MaxText, errors);
-        var owner = TeamRecords.Text(input.Owner, "owner", "责任人", 50, errors);
         if (input.DueDate is null) errors["due"] = ["请选择整改期限。"];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var owner = input.OwnerId is int ownerId
+            ? await db.Engineers.AsNoTracking().Where(e => e.Id == ownerId && e.HallId == hallId && e.IsActive && e.LeftUtc == null)
+                .Select(e => new OwnerChoice(e.Id, e.Name)).FirstOrDefaultAsync(ct)
+            : null;
+        if (owner is null) errors["owner"] = ["请选择本厅的一名人员作为责任人。"];
         var (lines, _) = await LiveAsync(db, hallId, period, ct);
         var metric = lines.FirstOrDefault(l => l.Key == input.MetricKey);
         if (metric is null) errors["metric"] = ["请选择整改针对的指标。"];
@@ -101,11 +188,12 @@ public sealed class ServiceLevelReports(IDbContextFactory<HallDbContext> dbFacto
         var report = await DraftAsync(db, hallId, year, half, now, ct);
         report.Actions.Add(new CorrectiveAction
         {
-            MetricKey = metric!.Key, Text = text!, Owner = owner!, DueDate = input.DueDate!.Value, CreatedUtc = now, CreatedByName = by.Name,
+            MetricKey = metric!.Key, Text = text!, Owner = owner!.Name, OwnerEngineerId = owner.Id, DueDate = input.DueDate!.Value,
+            Status = ImprovementStatus.Planned, CreatedUtc = now, CreatedByName = by.Name,
         });
         report.Version++;
         db.Audit(by, now, "登记整改措施", nameof(ServiceLevelReport), Key(year, half), null,
-            JsonSerializer.Serialize(new { metric = metric.Name, text, owner, due = ReportPeriod.Text(input.DueDate!.Value) }), hallId);
+            JsonSerializer.Serialize(new { metric = metric.Name, text, owner = owner.Name, due = ReportPeriod.Text(input.DueDate!.Value) }), hallId);
         await SaveAsync(db, ct);
     }
 
@@ -123,17 +211,55 @@ public sealed class ServiceLevelReports(IDbContextFactory<HallDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var report = await DraftAsync(db, hallId, year, half, now, ct);
         var (lines, asOf) = await LiveAsync(db, hallId, period, ct);
-        var unanswered = lines.Where(l => l.Missed && report.Actions.All(a => a.MetricKey != l.Key)).ToList();
+        var actions = await ActionsAsync(db, hallId, year, half, period, ct);
+        var unanswered = lines.Where(l => l.Missed && !Answers(actions, l.Key)).ToList();
         if (unanswered.Count > 0)
             throw ValidationFailedException.For("actions",
                 $"以下指标未达标，尚未填写整改措施，不能定稿：{string.Join("、", unanswered.Select(l => $"{l.Name}（目标 {l.TargetText}，实际 {l.ActualText}）"))}。");
         report.Status = ServiceLevelReportStatus.Final;
         report.FinalisedUtc = now;
         report.FinalisedByName = by.Name;
-        report.FrozenFigures = JsonSerializer.Serialize(new Frozen(asOf, lines.ToList()));
+        var documents = await DocumentsAsync(db, hallId, period, now, asOf, ct);
+        report.FrozenFigures = JsonSerializer.Serialize(new Frozen(asOf, lines.ToList(), documents));
         report.Version++;
         db.Audit(by, now, "服务水平报告定稿", nameof(ServiceLevelReport), Key(year, half), StatusLabel(ServiceLevelReportStatus.Draft),
             JsonSerializer.Serialize(lines.Select(l => new { l.Name, target = l.TargetText, actual = l.ActualText, l.Verdict })), hallId);
+        await SaveAsync(db, ct);
+    }
+
+    /// <summary>Moves a corrective action on (未开始 / 进行中 / 已完成). Allowed after the report is final: the figures
+    /// stay frozen, the action is tracked until done, in the later reports it is carried into.</summary>
+    public async Task SetActionStateAsync(int hallId, int actionId, ImprovementStatus status, DateOnly? completedOn, Actor by,
+        CancellationToken ct = default)
+    {
+        by.RequireRole(ServiceReportsSetup.Readers.Split(','));
+        by.RequireHall(hallId);
+        if (!Enum.IsDefined(status)) throw ValidationFailedException.For("status", "请选择整改状态。");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await (from a in db.CorrectiveActions
+                           join r in db.ServiceLevelReports on a.ReportId equals r.Id
+                           where a.Id == actionId && r.HallId == hallId
+                           select new { Action = a, Report = r }).FirstOrDefaultAsync(ct)
+                    ?? throw new NotFoundException("整改措施不存在。");
+        var (action, report) = (found.Action, found.Report);
+        var today = time.Today;
+        DateOnly? done = null;
+        if (status == ImprovementStatus.Done)
+        {
+            done = completedOn ?? today;
+            var recorded = DateOnly.FromDateTime(time.ToLocal(action.CreatedUtc));
+            if (done > today) throw ValidationFailedException.For("completedOn", $"完成日期 {ReportPeriod.Text(done.Value)} 晚于今天，请重新选择。");
+            if (done < recorded)
+                throw ValidationFailedException.For("completedOn", $"完成日期不能早于整改措施的登记日期 {ReportPeriod.Text(recorded)}。");
+        }
+        if (action.Status == status && action.CompletedOn == done) return;
+        var before = $"{TeamRecords.Label(action.Status)}{(action.CompletedOn is { } was ? " " + ReportPeriod.Text(was) : "")}";
+        action.Status = status;
+        action.CompletedOn = done;
+        report.Version++;
+        var now = time.UtcNow;
+        db.Audit(by, now, "更新整改措施", nameof(CorrectiveAction), actionId.ToString(CultureInfo.InvariantCulture), before,
+            $"{TeamRecords.Label(status)}{(done is { } d ? " " + ReportPeriod.Text(d) : "")}", hallId);
         await SaveAsync(db, ct);
     }
 
@@ -174,7 +300,8 @@ public sealed class ServiceLevelReports(IDbContextFactory<HallDbContext> dbFacto
 
     private static string Key(int year, int half) => string.Create(CultureInfo.InvariantCulture, $"{year}-H{half}");
 
-    private sealed record Frozen(DateTime AsOfUtc, List<MetricLine> Lines);
+    /// <summary>The figures as finalised; reports finalised before the document check have no <see cref="Documents"/>.</summary>
+    private sealed record Frozen(DateTime AsOfUtc, List<MetricLine> Lines, DocumentOutput? Documents);
 
     private sealed class HallBoardConflict() : HallBoardException("该报告刚被他人修改，请刷新后再试。");
 }

@@ -69,7 +69,8 @@ public sealed class ServiceLevelReport
     public List<CorrectiveAction> Actions { get; set; } = [];
 }
 
-/// <summary>What will be done about one missed target: the text, who owns it, by when.</summary>
+/// <summary>What will be done about one missed target: the text, who owns it, by when, and how far it got. One still
+/// open when its half year ends is carried into the next report (the same row, never a copy).</summary>
 public sealed class CorrectiveAction
 {
     public const int MaxText = 500;
@@ -78,8 +79,19 @@ public sealed class CorrectiveAction
     public int ReportId { get; set; }
     public required string MetricKey { get; set; }
     public required string Text { get; set; }
+
+    /// <summary>The owner's name as it was when the action was recorded.</summary>
     public required string Owner { get; set; }
+
+    /// <summary>The owner: a person of the hall (null only for actions recorded before owners were people).</summary>
+    public int? OwnerEngineerId { get; set; }
+
     public DateOnly DueDate { get; set; }
+    public ImprovementStatus Status { get; set; }
+
+    /// <summary>The day it was completed (hall time), set with <see cref="ImprovementStatus.Done"/>.</summary>
+    public DateOnly? CompletedOn { get; set; }
+
     public DateTime CreatedUtc { get; set; }
     public required string CreatedByName { get; set; }
 }
@@ -130,5 +142,8 @@ internal sealed class CorrectiveActionConfiguration : IEntityTypeConfiguration<C
         e.Property(x => x.Text).HasMaxLength(CorrectiveAction.MaxText);
         e.Property(x => x.Owner).HasMaxLength(50);
         e.Property(x => x.CreatedByName).HasMaxLength(100);
+        e.HasOne<Engineer>().WithMany().HasForeignKey(x => x.OwnerEngineerId).OnDelete(DeleteBehavior.Restrict);
+        // Actions recorded before the state was kept read as 未开始.
+        e.Property(x => x.Status).HasDefaultValue(ImprovementStatus.Planned);
     }
 }

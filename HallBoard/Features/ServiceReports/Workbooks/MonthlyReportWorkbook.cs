@@ -10,10 +10,10 @@ public sealed class MonthlyReportWorkbook(HallTime time)
     public const string VolumeSheet = "业务量";
     public const string SlaSheet = "服务时效";
     public const string SatisfactionSheet = "满意度";
-    public const string ProblemsSheet = "主要问题";
+    public const string ProblemsSheet = MonthlyTables.ProblemsSheet;
     public const string IncidentsSheet = "重大事件";
     public const string TrainingSheet = "培训";
-    public const string PromotionSheet = "推广";
+    public const string PromotionSheet = MonthlyTables.PromotionSheet;
     public const string ImprovementSheet = "改进措施";
 
     public byte[] Build(MonthlyReport report)
@@ -44,12 +44,10 @@ public sealed class MonthlyReportWorkbook(HallTime time)
             .Row("评价率（已评价 / 已解决）", f.Rated.Count, new Percent(f.Rated.Value))
             .Row("回访完成率（已回访 / 已解决）", f.CallBack.Count, new Percent(f.CallBack.Value));
 
-        var problems = ReportSheet.Add(book, ProblemsSheet, 40, 12, 12);
-        Breakdown(problems, "业务类别（前五）", f.TopCategories);
-        Breakdown(problems.Blank(), "问题描述（前五）", f.TopDescriptions);
-        problems.Blank().Header("疑难问题", "工单数", "状态");
-        foreach (var p in report.Problems) problems.Row(p.Title, p.Tickets, p.Status);
-        if (report.ProblemsNote is { } problemsNote) problems.Note(problemsNote, 3);
+        ReportSheet.AddTables(book, MonthlyTables.Feedback(report, time));
+        ReportSheet.AddTables(book, MonthlyTables.Escalations(report));
+        ReportSheet.AddTables(book, MonthlyTables.Online(report));
+        ReportSheet.AddTables(book, MonthlyTables.Problems(report));
 
         var incidents = ReportSheet.Add(book, IncidentsSheet, 18, 40, 12, 40).Header("时间", "事件", "状态", "说明");
         foreach (var i in report.MajorIncidents) incidents.Row(time.ToLocal(i.AtUtc), i.Title, i.Status, i.Note ?? "");
@@ -60,11 +58,7 @@ public sealed class MonthlyReportWorkbook(HallTime time)
         foreach (var t in report.Trainings) training.Row(t.Date, t.Topic, t.Trainer, t.Attendees, t.AttendeeCount);
         training.Row("合计", $"{report.Trainings.Count} 场", "", "", report.TrainingAttendees);
 
-        ReportSheet.Add(book, PromotionSheet, 28, 12, 12)
-            .Header("指标", "数量", "比率")
-            .Row("服务总数", f.Total, "")
-            .Row("引导线上办理", f.Guided, new Percent(new Ratio(f.Guided, f.Total).Value))
-            .Row("引导后线上办理成功", f.Guidance.Count, new Percent(f.Guidance.Value));
+        ReportSheet.AddTables(book, MonthlyTables.Promotion(report));
 
         var improvements = ReportSheet.Add(book, ImprovementSheet, 48, 12, 12, 10).Header("改进措施", "责任人", "完成期限", "状态");
         foreach (var a in report.Improvements) improvements.Row(a.Description, a.Owner, a.DueDate, TeamRecords.Label(a.Status));
@@ -83,6 +77,10 @@ public sealed class MonthlyReportWorkbook(HallTime time)
         yield return ("回访完成率", new Percent(f.CallBack.Value));
         yield return ("引导线上办理", f.Guided);
         yield return ("引导成功率", new Percent(f.Guidance.Value));
+        yield return ("纳税人意见", r.Feedback.Total.Received);
+        yield return ("投诉", r.Feedback.Complaints.Count);
+        yield return ("升级事项", r.Escalations.Total.Raised);
+        yield return ("网上办税率", new Percent(r.Online.Rate));
         yield return ("重大事件", r.MajorIncidents.Count);
         yield return ("培训场次", r.Trainings.Count);
         yield return ("改进措施", r.Improvements.Count);

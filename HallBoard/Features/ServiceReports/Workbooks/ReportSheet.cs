@@ -131,6 +131,23 @@ public sealed class ReportSheet
         }
     }
 
+    /// <summary>A section's tables on a sheet of its own, one under the other, each note under its table.</summary>
+    public static ReportSheet AddTables(XLWorkbook book, SectionTables section)
+    {
+        var widths = section.Tables.Select(t => t.Widths).MaxBy(w => w.Length) ?? [];
+        var sheet = Add(book, section.Sheet, widths);
+        var first = true;
+        foreach (var table in section.Tables)
+        {
+            if (!first) sheet.Blank();
+            first = false;
+            sheet.Header([.. table.Headers]);
+            foreach (var row in table.Rows) sheet.Row(row);
+            if (table.Note is { } note) sheet.Note(note, table.Headers.Count);
+        }
+        return sheet;
+    }
+
     public static byte[] Save(XLWorkbook book)
     {
         using var stream = new MemoryStream();

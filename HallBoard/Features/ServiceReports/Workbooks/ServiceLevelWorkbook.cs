@@ -3,11 +3,13 @@ using HallBoard.Hosting;
 
 namespace HallBoard.Features.ServiceReports.Workbooks;
 
-/// <summary>半年度服务水平报告 as a workbook: 服务水平 (target against actual, misses in red), 整改措施, 指标说明.</summary>
+/// <summary>半年度服务水平报告 as a workbook: 服务水平 (target against actual, misses in red), 整改措施 (this period's
+/// and those carried over), 文档输出 (the document check), 指标说明.</summary>
 public sealed class ServiceLevelWorkbook(HallTime time)
 {
     public const string LevelsSheet = "服务水平";
-    public const string ActionsSheet = "整改措施";
+    public const string ActionsSheet = ServiceLevelTables.ActionsSheet;
+    public const string DocumentsSheet = ServiceLevelTables.DocumentsSheet;
     public const string DefinitionsSheet = "指标说明";
     private static readonly XLColor MissFill = XLColor.FromHtml("#F8D7DA");
 
@@ -32,10 +34,8 @@ public sealed class ServiceLevelWorkbook(HallTime time)
             }
         }
 
-        var actions = ReportSheet.Add(book, ActionsSheet, 16, 48, 12, 12, 12).Header("指标", "整改措施", "责任人", "整改期限", "登记人");
-        foreach (var a in report.Actions)
-            actions.Row(report.Lines.FirstOrDefault(l => l.Key == a.MetricKey)?.Name ?? a.MetricKey, a.Text, a.Owner, a.DueDate, a.CreatedByName);
-        if (report.Misses.Count == 0) actions.Note("本期各项指标均达标，无需整改。", 5);
+        ReportSheet.AddTables(book, ServiceLevelTables.Actions(report));
+        ReportSheet.AddTables(book, ServiceLevelTables.Documents(report, time));
 
         var definitions = ReportSheet.Add(book, DefinitionsSheet, 18, 60).Header("指标", "计算方法");
         foreach (var line in report.Lines) definitions.Row(line.Name, line.Definition);
