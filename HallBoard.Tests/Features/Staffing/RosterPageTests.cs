@@ -50,5 +50,6 @@ public sealed class RosterPageTests : BunitTestBase, IClassFixture<HallAppFactor
         page.WaitForElement("#roster-table");
         Assert.Empty(page.FindAll("#report-hall"));
         Assert.Empty(page.FindComponent<HallPicker>().Instance.Choices);
+        Assert.Empty(page.FindAll("#staffing-error"));
     }
 }
