@@ -102,6 +102,7 @@ public static class HallBoardSetup
         app.MapIncidents();
         app.MapDashboard();
         app.MapServiceReports();
+        app.MapBureauTasks();
         app.MapAudit();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

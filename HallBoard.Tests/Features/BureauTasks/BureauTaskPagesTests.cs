@@ -43,7 +43,7 @@ public sealed class BureauTaskPagesTests : BunitTestBase, IClassFixture<FakeCloc
         await SignInAsAsync("eng2");
         var other = RenderPage<BureauTaskDetailPage>(p => p.Add(x => x.Id, id));
         other.WaitForAssertion(() => Assert.Contains("核查自助终端网络", other.Find("h1").TextContent));
-        Assert.Empty(other.FindAll(".hb-task-moves button"));
+        Assert.Empty(other.FindAll(".hb-task-moves"));
 
         await SignInAsAsync("eng1");
         var page = RenderPage<BureauTaskDetailPage>(p => p.Add(x => x.Id, id));
@@ -62,14 +62,14 @@ public sealed class BureauTaskPagesTests : BunitTestBase, IClassFixture<FakeCloc
         Assert.Equal(BureauTaskState.InProgress, await StateAsync(id));
         await page.InvokeAsync(() => page.Find("#task-note").Change("交换机已更换，全部终端联网正常"));
         await ClickAsync(page, "报告完成");
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".hb-task-moves button")));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".hb-task-moves")));
 
         SignInAs(Bureau);
         var bureau = RenderPage<BureauTaskDetailPage>(p => p.Add(x => x.Id, id));
         bureau.WaitForAssertion(() => Assert.Equal(["确认办结", "退回重办"], Buttons(bureau)));
         await ClickAsync(bureau, "确认办结");
         bureau.WaitForAssertion(() => Assert.Contains("已确认办结", bureau.Find(".hb-task-state").TextContent));
-        Assert.Empty(bureau.FindAll(".hb-task-moves button"));
+        Assert.Empty(bureau.FindAll(".hb-task-moves"));
     }
 
     [Fact]
@@ -92,10 +92,10 @@ public sealed class BureauTaskPagesTests : BunitTestBase, IClassFixture<FakeCloc
     }
 
     private static List<string> Buttons<T>(IRenderedComponent<T> page) where T : IComponent =>
-        page.FindAll(".hb-task-moves button").Select(b => b.TextContent.Trim()).ToList();
+        page.FindAll(".hb-task-move-buttons button").Select(b => b.TextContent.Trim()).ToList();
 
     private static Task ClickAsync<T>(IRenderedComponent<T> page, string text) where T : IComponent =>
-        page.InvokeAsync(() => page.FindAll(".hb-task-moves button").First(b => b.TextContent.Trim() == text).Click());
+        page.InvokeAsync(() => page.FindAll(".hb-task-move-buttons button").First(b => b.TextContent.Trim() == text).Click());
 
     private Task<BureauTaskState> StateAsync(int id) => App.WithDbAsync(db => db.BureauTasks.Where(t => t.Id == id).Select(t => t.State).SingleAsync());
 }

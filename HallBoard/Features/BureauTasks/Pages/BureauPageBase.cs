@@ -36,7 +36,7 @@ public abstract class BureauPageBase : ComponentBase, IDisposable
             Error = ex.Message;
             return;
         }
-        if (RendererInfo.IsInteractive) _subscription = Feed.Subscribe(Heard);
+        _subscription = Feed.Subscribe(Heard);
         await RunAsync(LoadAsync);
     }
 
