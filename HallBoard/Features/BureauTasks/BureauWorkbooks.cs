@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using HallBoard.Domain;
+using HallBoard.Features.Account;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Reports.Export;
 using HallBoard.Features.ServiceReports.Workbooks;
