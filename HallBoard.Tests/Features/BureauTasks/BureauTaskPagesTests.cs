@@ -44,6 +44,7 @@ public sealed class BureauTaskPagesTests : BunitTestBase, IClassFixture<FakeCloc
         var other = RenderPage<BureauTaskDetailPage>(p => p.Add(x => x.Id, id));
         other.WaitForAssertion(() => Assert.Contains("核查自助终端网络", other.Find("h1").TextContent));
         Assert.Empty(other.FindAll(".hb-task-moves"));
+        Assert.Empty(other.FindAll("#bureau-error"));
 
         await SignInAsAsync("eng1");
         var page = RenderPage<BureauTaskDetailPage>(p => p.Add(x => x.Id, id));
