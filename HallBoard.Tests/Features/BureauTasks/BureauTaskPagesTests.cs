@@ -92,6 +92,30 @@ public sealed class BureauTaskPagesTests : BunitTestBase, IClassFixture<FakeCloc
         lead.WaitForAssertion(() => Assert.Contains("记录局方指令", lead.Find(".hb-bureau-task-form").TextContent));
     }
 
+    [Fact]
+    public async Task The_requirement_register_takes_an_engineers_entry_and_offers_the_lead_only_the_lead_moves()
+    {
+        var page = RenderPage<RequirementsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".hb-requirement-form")));
+        await page.InvokeAsync(() => page.Find("#requirement-raised-by").Change("市局 周科长"));
+        await page.InvokeAsync(() => page.Find("#requirement-description").Change("市局要求办税服务厅增设电子发票开具辅导岗"));
+        await page.InvokeAsync(() => page.FindAll(".hb-requirement-form button").Single(b => b.TextContent.Trim() == "登记").Click());
+
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll(".hb-requirements tr"), r => r.TextContent.Contains("增设电子发票开具辅导岗") && r.TextContent.Contains("登记")));
+        Assert.Empty(page.FindAll(".hb-requirements button"));
+        Assert.Empty(page.FindAll("#bureau-error"));
+
+        await SignInAsAsync("lead");
+        var lead = RenderPage<RequirementsPage>();
+        lead.WaitForAssertion(() => Assert.NotEmpty(lead.FindAll(".hb-requirements button")));
+        var row = lead.FindAll(".hb-requirements tr").Single(r => r.TextContent.Contains("增设电子发票开具辅导岗"));
+        await lead.InvokeAsync(() => row.QuerySelector("button")!.Click());
+        lead.WaitForAssertion(() => Assert.Equal(["上报公司", "不采纳", "取消"],
+            lead.FindAll(".hb-requirement-move-buttons button").Select(b => b.TextContent.Trim()).ToList()));
+        await lead.InvokeAsync(() => lead.FindAll(".hb-requirement-move-buttons button").First(b => b.TextContent.Trim() == "上报公司").Click());
+        lead.WaitForAssertion(() => Assert.Contains(lead.FindAll(".hb-requirements tr"), r => r.TextContent.Contains("增设电子发票开具辅导岗") && r.TextContent.Contains("已上报公司")));
+    }
+
     private static List<string> Buttons<T>(IRenderedComponent<T> page) where T : IComponent =>
         page.FindAll(".hb-task-move-buttons button").Select(b => b.TextContent.Trim()).ToList();
 
