@@ -73,10 +73,18 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
     /// <summary>Signs in as a demo account (lead, manager, eng2 …) before a page is rendered: its role, hall and engineer.</summary>
     protected async Task SignInAsAsync(string userName)
     {
-        Me = await App.ActorAsync(userName);
+        SignInAs(await App.ActorAsync(userName));
+    }
+
+    /// <summary>Signs in as a hand-made actor (a bureau account with its supervised halls, say), with the claims the
+    /// sign-in cookie would carry.</summary>
+    protected void SignInAs(Actor actor)
+    {
+        Me = actor;
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, Me.Id), new(HallClaims.DisplayName, Me.Name) };
         if (Me.HallId is int hall) claims.Add(new Claim(HallClaims.HallId, hall.ToString(CultureInfo.InvariantCulture)));
         if (Me.EngineerId is int engineer) claims.Add(new Claim(HallClaims.EngineerId, engineer.ToString(CultureInfo.InvariantCulture)));
+        claims.AddRange(Me.SupervisedHalls.Select(h => new Claim(HallClaims.SupervisedHall, h.ToString(CultureInfo.InvariantCulture))));
         _auth!.SetAuthorized(Me.Name).SetRoles([.. Me.Roles]).SetClaims([.. claims]);
     }
 

@@ -5,6 +5,7 @@ using HallBoard.Features.Admin;
 using HallBoard.Features.Analysis;
 using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
+using HallBoard.Features.BureauTasks;
 using HallBoard.Features.Dashboard;
 using HallBoard.Features.Engineers;
 using HallBoard.Features.Feedback;
@@ -56,6 +57,7 @@ public static class HallBoardSetup
         builder.Services.AddDashboard();
         builder.Services.AddServiceReports(builder.Configuration);
         builder.Services.AddStaffing(builder.Configuration);
+        builder.Services.AddBureauTasks();
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -100,6 +102,7 @@ public static class HallBoardSetup
         app.MapIncidents();
         app.MapDashboard();
         app.MapServiceReports();
+        app.MapBureauTasks();
         app.MapAudit();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
