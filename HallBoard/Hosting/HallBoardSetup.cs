@@ -18,6 +18,7 @@ using HallBoard.Features.Sla;
 using HallBoard.Features.ServiceReports;
 using HallBoard.Features.Staffing;
 using HallBoard.Features.Tickets;
+using HallBoard.Features.Training;
 using HallBoard.Features.Wall;
 using HallBoard.Live;
 using System.Text.Encodings.Web;
@@ -56,6 +57,7 @@ public static class HallBoardSetup
         builder.Services.AddDashboard();
         builder.Services.AddServiceReports(builder.Configuration);
         builder.Services.AddStaffing(builder.Configuration);
+        builder.Services.AddTraining(builder.Configuration);
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -100,6 +102,7 @@ public static class HallBoardSetup
         app.MapIncidents();
         app.MapDashboard();
         app.MapServiceReports();
+        app.MapTraining();
         app.MapAudit();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
