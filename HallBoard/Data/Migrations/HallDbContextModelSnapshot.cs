@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
+#nullable disable
 
 namespace HallBoard.Data.Migrations
 {
@@ -1733,51 +1734,6 @@ namespace HallBoard.Data.Migrations
                     b.ToTable("ServiceLevelReports");
                 });
 
-            modelBuilder.Entity("HallBoard.Features.ServiceReports.Records.Training", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AttendeeCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Attendees")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("HallId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Topic")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Trainer")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HallId", "Date");
-
-                    b.ToTable("Trainings");
-                });
-
             modelBuilder.Entity("HallBoard.Features.Sla.HallOpeningDay", b =>
                 {
                     b.Property<int>("HallId")
@@ -2320,6 +2276,160 @@ namespace HallBoard.Data.Migrations
                     b.ToTable("TransferRecords");
                 });
 
+            modelBuilder.Entity("HallBoard.Features.Training.TrainingAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EngineerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Planned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedInByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedInUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngineerId");
+
+                    b.HasIndex("TrainingId", "EngineerId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingAttendees");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Training.TrainingResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainingId");
+
+                    b.ToTable("TrainingResponses");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Training.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttendeeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConclusionByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConclusionUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outline")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Held");
+
+                    b.Property<string>("SurveyToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyToken")
+                        .IsUnique();
+
+                    b.HasIndex("HallId", "Date");
+
+                    b.ToTable("Trainings", (string)null);
+                });
+
             modelBuilder.Entity("HallBoard.Features.Wall.RaisedHallAlert", b =>
                 {
                     b.Property<int>("HallId")
@@ -2788,15 +2898,6 @@ namespace HallBoard.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HallBoard.Features.ServiceReports.Records.Training", b =>
-                {
-                    b.HasOne("HallBoard.Domain.Hall", null)
-                        .WithMany()
-                        .HasForeignKey("HallId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("HallBoard.Features.Sla.HallOpeningDay", b =>
                 {
                     b.HasOne("HallBoard.Domain.Hall", null)
@@ -2900,6 +3001,37 @@ namespace HallBoard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HallBoard.Features.Training.TrainingAttendee", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Engineer", null)
+                        .WithMany()
+                        .HasForeignKey("EngineerId");
+
+                    b.HasOne("HallBoard.Features.Training.TrainingSession", null)
+                        .WithMany("People")
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Training.TrainingResponse", b =>
+                {
+                    b.HasOne("HallBoard.Features.Training.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Training.TrainingSession", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HallBoard.Features.Wall.RaisedHallAlert", b =>
                 {
                     b.HasOne("HallBoard.Domain.Hall", null)
@@ -2994,6 +3126,11 @@ namespace HallBoard.Data.Migrations
             modelBuilder.Entity("HallBoard.Features.ServiceReports.Records.ServiceLevelReport", b =>
                 {
                     b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Training.TrainingSession", b =>
+                {
+                    b.Navigation("People");
                 });
 #pragma warning restore 612, 618
         }

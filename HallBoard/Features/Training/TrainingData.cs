@@ -35,6 +35,7 @@ namespace HallBoard.Features.Training
             e.Property(x => x.Conclusion).HasMaxLength(TrainingSession.MaxText);
             e.Property(x => x.ConclusionByName).HasMaxLength(100);
             e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.Status).HasDefaultValue(TrainingStatus.Held);
             e.HasOne<Hall>().WithMany().HasForeignKey(x => x.HallId);
             e.HasMany(x => x.People).WithOne().HasForeignKey(x => x.TrainingId).OnDelete(DeleteBehavior.Cascade);
         }

@@ -1,6 +1,6 @@
 namespace HallBoard.Features.Training;
 
-// Held is 0 because every row of the earlier log of past sessions was a held session.
+// Held is the default (CLR and column) because every row of the earlier log of past sessions was a held session.
 public enum TrainingStatus { Held = 0, Planned = 1, Cancelled = 2 }
 
 /// <summary>
