@@ -3,6 +3,7 @@ using HallBoard.Data;
 using HallBoard.Features.Account;
 using HallBoard.Features.Admin;
 using HallBoard.Features.Analysis;
+using HallBoard.Features.Attachments;
 using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Dashboard;
@@ -58,6 +59,7 @@ public static class HallBoardSetup
         builder.Services.AddServiceReports(builder.Configuration);
         builder.Services.AddStaffing(builder.Configuration);
         builder.Services.AddTraining(builder.Configuration);
+        builder.Services.AddAttachments(builder.Configuration);
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -104,6 +106,7 @@ public static class HallBoardSetup
         app.MapServiceReports();
         app.MapTraining();
         app.MapAudit();
+        app.MapAttachments();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
