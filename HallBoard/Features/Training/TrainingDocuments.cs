@@ -1,4 +1,5 @@
 using System.Globalization;
+using HallBoard.Features.Attachments;
 using HallBoard.Features.Incidents;
 using HallBoard.Hosting;
 
@@ -30,12 +31,14 @@ public static class TrainingDocuments
 
     public static string NumberOf(TrainingDetail d) => $"{d.HallCode}-PX-{d.Session.Id.ToString("0000", CultureInfo.InvariantCulture)}";
 
-    public static TrainingDocument Build(TrainingDocumentKind kind, TrainingDetail d, TrainingSummary summary, HallTime time) =>
+    /// <summary>One document; <paramref name="link"/> turns an app path (a material's download) into the address to print.</summary>
+    public static TrainingDocument Build(TrainingDocumentKind kind, TrainingDetail d, TrainingSummary summary,
+        IReadOnlyList<AttachmentRow> materials, Func<string, string> link, HallTime time) =>
         new(kind, Title(kind), NumberOf(d), d.HallName, kind switch
         {
             TrainingDocumentKind.Plan => Plan(d),
             TrainingDocumentKind.SignIn => SignIn(d, time),
-            TrainingDocumentKind.Handbook => Handbook(d),
+            TrainingDocumentKind.Handbook => Handbook(d, materials, link, time),
             TrainingDocumentKind.Survey => Survey(d),
             _ => Summary(d, summary, time),
         });
@@ -74,11 +77,22 @@ public static class TrainingDocuments
                 .Concat(Enumerable.Range(d.Session.People.Count + 1, 5).Select(i => (IReadOnlyList<string>)[N(i), "", "", "", ""])).ToList(), "")),
     ];
 
-    private static IReadOnlyList<ReportSection> Handbook(TrainingDetail d) =>
+    private static IReadOnlyList<ReportSection> Handbook(TrainingDetail d, IReadOnlyList<AttachmentRow> materials, Func<string, string> link, HallTime time) =>
     [
         Basics(d, "一、培训概况"),
         new("二、培训主题与大纲", [new("培训主题", d.Session.Topic), new("培训大纲", d.Session.Outline ?? "—")]),
+        new("三、培训资料", [],
+            new(["资料名称", "类型", "大小", "SHA-256", "上传人", "上传时间", "下载链接"], materials
+                .Select(m => (IReadOnlyList<string>)[m.FileName, m.ContentType, Size(m.Size), m.Sha256, m.UploadedByName,
+                    time.Format(m.UploadedUtc), link(AttachmentsSetup.DownloadPath(m.Id))]).ToList(), "尚未上传培训资料")),
     ];
+
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KB",
+        _ => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB",
+    };
 
     private static IReadOnlyList<ReportSection> Survey(TrainingDetail d)
     {

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using HallBoard.Domain;
+using HallBoard.Features.Attachments;
 using HallBoard.Features.Account;
 using HallBoard.Features.Audit;
 using HallBoard.Hosting;
@@ -52,7 +53,8 @@ public static class TrainingSetup
     }
 
     /// <summary>GET a training document as a workbook: a session of the user's own hall (any hall for Admin), audited before it is sent.</summary>
-    private static async Task<IResult> DownloadAsync(int id, string kind, HttpContext http, TrainingQueries queries, TrainingWorkbook workbook, HallTime time)
+    private static async Task<IResult> DownloadAsync(int id, string kind, HttpContext http, TrainingQueries queries, TrainingWorkbook workbook,
+        AttachmentBook attachments, PublicLinks links, HallTime time)
     {
         var actor = http.User.ToActor();
         if (!actor.AllHalls && actor.HallId is null)
@@ -60,7 +62,10 @@ public static class TrainingSetup
         if (TrainingDocuments.Parse(kind) is not { } which) return Results.NotFound();
         var detail = await queries.GetAsync(id, actor, http.RequestAborted);
         if (detail is null) return Results.NotFound();
-        var doc = TrainingDocuments.Build(which, detail, await queries.SummaryAsync(detail, http.RequestAborted), time);
+        var materials = await attachments.ListAsync(actor, AttachmentSubject.Training, id, http.RequestAborted);
+        var requestBase = $"{http.Request.Scheme}://{http.Request.Host}/";
+        var doc = TrainingDocuments.Build(which, detail, await queries.SummaryAsync(detail, http.RequestAborted), materials,
+            path => links.Absolute(path, requestBase) ?? path, time);
         var file = workbook.Build(doc);
         await WorkbookDownloads.RecordAsync(http, TrainingWorkbook.FileName(doc), detail.Session.HallId);
         http.Response.Headers.CacheControl = "no-store";
