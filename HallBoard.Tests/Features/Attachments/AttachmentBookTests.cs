@@ -199,7 +199,7 @@ public sealed class AttachmentBookTests(AttachmentHall app) : IClassFixture<Atta
         var other = await TestHall.CreateAsync(app, engineers: 1);
         var training = await app.WithDbAsync(async db =>
         {
-            var t = new HallBoard.Features.ServiceReports.Records.Training
+            var t = new HallBoard.Features.Training.TrainingSession
             {
                 HallId = hall.Id, Date = new DateOnly(2026, 11, 20), Topic = "电子税务局新版操作", Trainer = "赵主任",
                 Attendees = "工程师1", AttendeeCount = 1, CreatedByName = "赵主任",
