@@ -44,6 +44,8 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationCommands>());
         Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationQueries>());
         Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationMarks>());
+        // Ticket, problem and incident pages show their attachments.
+        Services.AddSingleton(app.Get<HallBoard.Features.Attachments.AttachmentBook>());
     }
 
     protected HallAppFactory App { get; }

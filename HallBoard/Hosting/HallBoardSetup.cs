@@ -3,6 +3,7 @@ using HallBoard.Data;
 using HallBoard.Features.Account;
 using HallBoard.Features.Admin;
 using HallBoard.Features.Analysis;
+using HallBoard.Features.Attachments;
 using HallBoard.Features.Api;
 using HallBoard.Features.Audit;
 using HallBoard.Features.BureauTasks;
@@ -19,6 +20,7 @@ using HallBoard.Features.Sla;
 using HallBoard.Features.ServiceReports;
 using HallBoard.Features.Staffing;
 using HallBoard.Features.Tickets;
+using HallBoard.Features.Training;
 using HallBoard.Features.Wall;
 using HallBoard.Live;
 using System.Text.Encodings.Web;
@@ -58,6 +60,8 @@ public static class HallBoardSetup
         builder.Services.AddServiceReports(builder.Configuration);
         builder.Services.AddStaffing(builder.Configuration);
         builder.Services.AddBureauTasks();
+        builder.Services.AddTraining(builder.Configuration);
+        builder.Services.AddAttachments(builder.Configuration);
         builder.PersistSignInKeys();
         builder.Services.AddScoped<DemoData>();
         // Chinese text is written as is, not as numeric character references.
@@ -103,7 +107,9 @@ public static class HallBoardSetup
         app.MapDashboard();
         app.MapServiceReports();
         app.MapBureauTasks();
+        app.MapTraining();
         app.MapAudit();
+        app.MapAttachments();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -5,7 +5,6 @@ namespace HallBoard.Data;
 
 public sealed partial class HallDbContext
 {
-    public DbSet<Training> Trainings => Set<Training>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<ServiceLevelReport> ServiceLevelReports => Set<ServiceLevelReport>();
     public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();

@@ -3,6 +3,7 @@ using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
 using HallBoard.Features.ServiceReports.Records;
+using HallBoard.Features.Training;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,10 +30,11 @@ public sealed class TeamRecords(IDbContextFactory<HallDbContext> dbFactory, Hall
         _ => s.ToString(),
     };
 
+    /// <summary>The sessions held in the period (planned and cancelled ones do not count), with their attendee counts.</summary>
     public async Task<IReadOnlyList<TrainingRow>> TrainingsAsync(int hallId, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = db.Trainings.AsNoTracking().Where(t => t.HallId == hallId);
+        var q = db.Trainings.AsNoTracking().Where(t => t.HallId == hallId && t.Status == TrainingStatus.Held);
         if (from is { } f) q = q.Where(t => t.Date >= f);
         if (to is { } l) q = q.Where(t => t.Date <= l);
         return await q.OrderByDescending(t => t.Date).ThenByDescending(t => t.Id)
@@ -46,21 +48,21 @@ public sealed class TeamRecords(IDbContextFactory<HallDbContext> dbFactory, Hall
         var errors = new Dictionary<string, string[]>();
         if (input.Date is not { } date) errors["date"] = ["请选择培训日期。"];
         else if (date > time.Today) errors["date"] = ["培训日期晚于今天：这里登记已经举办的培训。"];
-        var topic = Text(input.Topic, "topic", "培训主题", Training.MaxTopic, errors);
+        var topic = Text(input.Topic, "topic", "培训主题", TrainingSession.MaxTopic, errors);
         var trainer = Text(input.Trainer, "trainer", "培训讲师", 50, errors);
-        var attendees = Text(input.Attendees, "attendees", "参训人员", Training.MaxAttendees, errors);
+        var attendees = Text(input.Attendees, "attendees", "参训人员", TrainingSession.MaxAttendees, errors);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.UtcNow;
-        var training = new Training
+        var training = new TrainingSession
         {
             HallId = hallId, Date = input.Date!.Value, Topic = topic!, Trainer = trainer!, Attendees = attendees!,
             AttendeeCount = attendees!.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries).Length,
             CreatedUtc = now, CreatedByName = by.Name,
         };
         db.Trainings.Add(training);
-        db.Audit(by, now, "登记培训", nameof(Training), null, null,
+        db.Audit(by, now, "登记培训", "Training", null, null,
             JsonSerializer.Serialize(new { date = ReportPeriod.Text(training.Date), topic, trainer, training.AttendeeCount }), hallId);
         await db.SaveChangesAsync(ct);
         return training.Id;

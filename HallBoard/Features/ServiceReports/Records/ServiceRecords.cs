@@ -4,26 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HallBoard.Features.ServiceReports.Records;
 
-/// <summary>A training the team held (培训服务): when, on what, who trained whom.</summary>
-public sealed class Training
-{
-    public const int MaxTopic = 200;
-    public const int MaxAttendees = 1000;
-
-    public int Id { get; set; }
-    public int HallId { get; set; }
-    public DateOnly Date { get; set; }
-    public required string Topic { get; set; }
-    public required string Trainer { get; set; }
-
-    /// <summary>The attendees' names as typed, separated by 、 , ， ; or spaces.</summary>
-    public required string Attendees { get; set; }
-
-    public int AttendeeCount { get; set; }
-    public DateTime CreatedUtc { get; set; }
-    public required string CreatedByName { get; set; }
-}
-
 public enum ImprovementStatus { Planned, InProgress, Done }
 
 /// <summary>An improvement the team committed to (服务过程改进), with its owner and due day.</summary>
@@ -94,19 +74,6 @@ public sealed class CorrectiveAction
 
     public DateTime CreatedUtc { get; set; }
     public required string CreatedByName { get; set; }
-}
-
-internal sealed class TrainingConfiguration : IEntityTypeConfiguration<Training>
-{
-    public void Configure(EntityTypeBuilder<Training> e)
-    {
-        e.HasIndex(x => new { x.HallId, x.Date });
-        e.Property(x => x.Topic).HasMaxLength(Training.MaxTopic);
-        e.Property(x => x.Trainer).HasMaxLength(50);
-        e.Property(x => x.Attendees).HasMaxLength(Training.MaxAttendees);
-        e.Property(x => x.CreatedByName).HasMaxLength(100);
-        e.HasOne<Hall>().WithMany().HasForeignKey(x => x.HallId);
-    }
 }
 
 internal sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<ImprovementAction>
