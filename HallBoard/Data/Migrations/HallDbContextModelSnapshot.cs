@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
+#nullable disable
 
 namespace HallBoard.Data.Migrations
 {
@@ -508,6 +509,10 @@ namespace HallBoard.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BeforeSupervisedHalls")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DecidedById")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -571,6 +576,10 @@ namespace HallBoard.Data.Migrations
                     b.Property<string>("SubjectName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupervisedHalls")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -944,6 +953,22 @@ namespace HallBoard.Data.Migrations
                     b.ToTable("TicketRatings");
                 });
 
+            modelBuilder.Entity("HallBoard.Features.Admin.AccountHall", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "HallId");
+
+                    b.HasIndex("HallId");
+
+                    b.ToTable("AccountHalls");
+                });
+
             modelBuilder.Entity("HallBoard.Features.Analysis.BusinessVolume", b =>
                 {
                     b.Property<int>("Id")
@@ -1232,6 +1257,13 @@ namespace HallBoard.Data.Migrations
                     b.Property<int?>("EstimatedTaxpayers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FinalClosedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalClosedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("HallId")
                         .HasColumnType("INTEGER");
 
@@ -1261,6 +1293,102 @@ namespace HallBoard.Data.Migrations
                     b.HasIndex("HallId", "Status", "StartUtc");
 
                     b.ToTable("MajorIncidents");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Incidents.Plans.ImprovementPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BureauOpinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BureauOpinionUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OpinionByBureau")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpinionRecordedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId")
+                        .IsUnique();
+
+                    b.ToTable("ImprovementPlans");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Incidents.Plans.PlanMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanMeasures");
                 });
 
             modelBuilder.Entity("HallBoard.Features.Knowledge.KnowledgeArticle", b =>
@@ -2605,6 +2733,21 @@ namespace HallBoard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HallBoard.Features.Admin.AccountHall", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HallBoard.Data.HallUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HallBoard.Features.Analysis.BusinessVolume", b =>
                 {
                     b.HasOne("HallBoard.Domain.Hall", null)
@@ -2667,6 +2810,24 @@ namespace HallBoard.Data.Migrations
                     b.HasOne("HallBoard.Domain.Hall", null)
                         .WithMany()
                         .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Incidents.Plans.ImprovementPlan", b =>
+                {
+                    b.HasOne("HallBoard.Features.Incidents.MajorIncident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Incidents.Plans.PlanMeasure", b =>
+                {
+                    b.HasOne("HallBoard.Features.Incidents.Plans.ImprovementPlan", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2979,6 +3140,11 @@ namespace HallBoard.Data.Migrations
                     b.Navigation("Entries");
 
                     b.Navigation("Tickets");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Incidents.Plans.ImprovementPlan", b =>
+                {
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("HallBoard.Features.Knowledge.KnowledgeArticle", b =>
