@@ -173,6 +173,29 @@ public sealed class BureauAccessTests(AdminAppFactory app) : IClassFixture<Admin
         Assert.StartsWith("/denied", intake.Headers.Location?.OriginalString.Replace("http://localhost", ""));
     }
 
+    [Fact]
+    public async Task A_bureau_account_answers_a_difficult_problem_of_its_hall_in_its_own_name_but_does_not_work_it()
+    {
+        var (userName, home, _, other) = await BureauAsync("bureau-problem", "BP");
+        var bureau = await SignedInAsync(userName);
+        var problems = app.Get<HallBoard.Features.Problems.ProblemCommands>();
+        var lead = await app.ActorAsync("lead");
+        var problem = await problems.OpenAsync(home, "电子税务局附件上传超时", "多名纳税人上传附件超过 5 MB 时超时", Category.Filing, lead);
+        var elsewhere = await problems.OpenAsync(other, "别厅的问题", "别厅纳税人反映的问题", Category.Filing, HallAppFactory.Admin);
+
+        // The "who" field is the bureau's own name, whatever is typed.
+        await problems.DiscussAsync(problem.Id, "某某", "后台限制已调整为 20 MB，请通知纳税人重试", bureau);
+
+        var detail = await app.Get<HallBoard.Features.Problems.ProblemQueries>().GetAsync(problem.Id, home);
+        var note = Assert.Single(detail!.Notes);
+        Assert.Equal(("局运维科", "局运维科"), (note.Who, note.ActorName));
+        Assert.Contains("20 MB", note.Text);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a =>
+            a.Action == "税务局答复疑难问题" && a.EntityId == problem.Id.ToString() && a.ActorName == "局运维科")));
+        await Assert.ThrowsAsync<ForbiddenException>(() => problems.StartAnalysisAsync(problem.Id, null, bureau));
+        await Assert.ThrowsAsync<NotFoundException>(() => problems.DiscussAsync(elsewhere.Id, "局", "越权答复", bureau));
+    }
+
     private static TicketDraft Draft(string description) => new()
     {
         TaxpayerName = "王五", TaxpayerPhone = "13800138000", Channel = Channel.ETaxWeb, Category = Category.Filing,
