@@ -196,6 +196,36 @@ public sealed class BureauAccessTests(AdminAppFactory app) : IClassFixture<Admin
         await Assert.ThrowsAsync<NotFoundException>(() => problems.DiscussAsync(elsewhere.Id, "局", "越权答复", bureau));
     }
 
+    [Fact]
+    public async Task The_bureau_consents_to_or_refuses_a_transfer_itself_and_only_a_consent_records_it()
+    {
+        var (userName, home, _, _) = await BureauAsync("bureau-transfer", "BT");
+        var bureau = await SignedInAsync(userName);
+        var manager = await app.ActorAsync("manager");
+        var transfers = app.Get<HallBoard.Features.Staffing.TransferConsents>();
+        var (eng3, eng4) = ((await app.EngineerActorAsync(3)).EngineerId!.Value, (await app.EngineerActorAsync(4)).EngineerId!.Value);
+        var toBeConsented = await transfers.RequestAsync(home, eng3, "五象办税服务厅", "支援开业", manager);
+        var toBeRefused = await transfers.RequestAsync(home, eng4, "总部", null, manager);
+
+        var lead = await app.ActorAsync("lead");
+        await Assert.ThrowsAsync<ForbiddenException>(() => transfers.DecideAsync(toBeConsented, true, null, lead));
+        var noReason = await Assert.ThrowsAsync<ValidationFailedException>(() => transfers.DecideAsync(toBeRefused, false, " ", bureau));
+        Assert.Equal("不同意调动时请写明理由。", noReason.Errors["note"].Single());
+
+        await transfers.DecideAsync(toBeConsented, true, null, bureau);
+        await transfers.DecideAsync(toBeRefused, false, "本厅申报期人手不足", bureau);
+
+        var records = await app.WithDbAsync(db => db.TransferRecords.AsNoTracking().Where(t => t.EngineerId == eng3 || t.EngineerId == eng4).ToListAsync());
+        var record = Assert.Single(records);
+        Assert.Equal((eng3, "五象办税服务厅", "局运维科"), (record.EngineerId, record.Destination, record.ConsentByName));
+        var rows = await transfers.ListAsync(home, manager);
+        Assert.Equal("局方不同意", HallBoard.Features.Staffing.TransferConsents.Label(rows.Single(r => r.Id == toBeRefused).Decision));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "局方同意调动" && a.ActorName == "局运维科")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "局方不同意调动" && a.After!.Contains("人手不足"))));
+        var twice = await Assert.ThrowsAsync<ValidationFailedException>(() => transfers.DecideAsync(toBeConsented, false, "改主意", bureau));
+        Assert.Equal("该调动申请已答复。", twice.Errors["decision"].Single());
+    }
+
     private static TicketDraft Draft(string description) => new()
     {
         TaxpayerName = "王五", TaxpayerPhone = "13800138000", Channel = Channel.ETaxWeb, Category = Category.Filing,

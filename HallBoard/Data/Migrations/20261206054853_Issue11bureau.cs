@@ -93,6 +93,34 @@ namespace HallBoard.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TransferRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HallId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EngineerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TransferRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TransferRequests_Engineers_EngineerId",
+                        column: x => x.EngineerId,
+                        principalTable: "Engineers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlanMeasures",
                 columns: table => new
                 {
@@ -131,6 +159,16 @@ namespace HallBoard.Data.Migrations
                 name: "IX_PlanMeasures_PlanId",
                 table: "PlanMeasures",
                 column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TransferRequests_EngineerId",
+                table: "TransferRequests",
+                column: "EngineerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TransferRequests_HallId_Decision",
+                table: "TransferRequests",
+                columns: new[] { "HallId", "Decision" });
         }
 
         /// <inheritdoc />
@@ -141,6 +179,9 @@ namespace HallBoard.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "PlanMeasures");
+
+            migrationBuilder.DropTable(
+                name: "TransferRequests");
 
             migrationBuilder.DropTable(
                 name: "ImprovementPlans");
