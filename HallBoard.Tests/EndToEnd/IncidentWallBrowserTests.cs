@@ -60,7 +60,7 @@ public sealed class IncidentWallBrowserTests(BrowserHall hall) : IClassFixture<B
 
         // The print stylesheet may still be arriving on a loaded machine: wait for it to hide the tools.
         await page.Locator(".hb-report-tools").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 10_000 });
-        Assert.Equal(6, await page.Locator(".hb-report-section").CountAsync());
+        Assert.Equal(7, await page.Locator(".hb-report-section").CountAsync()); // 一 … 六, and 七 the improvement plan
         Assert.Contains("自助办税终端", await page.Locator(".hb-report").InnerTextAsync());
     }
 }

@@ -36,6 +36,8 @@ public sealed class DemoData(IDbContextFactory<HallDbContext> dbFactory, Account
         // The four-eyes partner: permission grants need a second admin to approve them.
         await accounts.CreateUserAsync("admin2", "系统管理员（复核）", Password, Roles.Admin, null, null);
         await accounts.CreateUserAsync("wall", "大厅大屏", Password, Roles.Display, hall.Id, null);
+        // The bureau's ops authority, at home in the demo hall; further supervised halls come only through a grant.
+        await accounts.CreateUserAsync("bureau", "局运维主管部门", Password, Roles.Bureau, hall.Id, null);
 
         if (config["Api:DevelopmentKey"] is { Length: > 0 } key)
             await apiKeys.ImportAsync("开发环境密钥", key, Actor.System, default, hall.Id, ApiScopes.Read, ApiScopes.Write, ApiScopes.Pii);

@@ -12,4 +12,9 @@ public static class ActorScope
 
     /// <summary>The record is visible to this actor (no hall sees nothing).</summary>
     public static bool Sees(this Actor actor, int hallId) => (actor.AllHalls || actor.HallId is not null) && actor.CanSee(hallId);
+
+    /// <summary>The halls a list shows this actor: null for all halls, else its own hall and any it supervises (Bureau);
+    /// an actor without a hall is refused.</summary>
+    public static IReadOnlyCollection<int>? VisibleHalls(this Actor actor) =>
+        actor.HallScope is int own ? [own, .. actor.SupervisedHalls.Where(h => h != own)] : null;
 }

@@ -15,6 +15,7 @@ public sealed class IncidentDetailPageTests : BunitTestBase, IClassFixture<HallA
     {
         Services.AddSingleton(app.Get<IncidentCommands>());
         Services.AddSingleton(app.Get<IncidentQueries>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Incidents.Plans.ImprovementPlans>());
     }
 
     private HallTime Time => App.Get<HallTime>();
@@ -62,7 +63,7 @@ public sealed class IncidentDetailPageTests : BunitTestBase, IClassFixture<HallA
 
         page.WaitForElement(".hb-report");
         var sections = page.FindAll(".hb-report-section h2").Select(h => h.TextContent).ToList();
-        Assert.Equal(["一、基本信息", "二、影响范围", "三、处置过程", "四、原因分析", "五、处理措施", "六、上报情况"], sections);
+        Assert.Equal(["一、基本信息", "二、影响范围", "三、处置过程", "四、原因分析", "五、处理措施", "六、上报情况", "七、书面改进方案"], sections);
         Assert.Contains("12366热线", page.Find(".hb-report").TextContent);
         Assert.Contains("主管税务机关运维部门", page.FindAll(".hb-report-section")[5].TextContent);
         Assert.Contains(IncidentReport.NotYet, page.FindAll(".hb-report-section")[3].TextContent);

@@ -39,7 +39,7 @@ public sealed class IncidentWorkbookTests(HallAppFactory app) : IClassFixture<Ha
         var sheet = book.Worksheet(IncidentWorkbook.SheetName);
         var text = sheet.CellsUsed().Select(c => c.GetString()).ToList();
         Assert.Equal("《重大事件处理报告》", sheet.Cell(1, 1).GetString());
-        foreach (var title in new[] { "一、基本信息", "二、影响范围", "三、处置过程", "四、原因分析", "五、处理措施", "六、上报情况" })
+        foreach (var title in new[] { "一、基本信息", "二、影响范围", "三、处置过程", "四、原因分析", "五、处理措施", "六、上报情况", "七、书面改进方案" })
             Assert.Contains(title, text);
         Assert.Equal("全厅电子税务局无法登录", ValueOf(sheet, "事件名称"));
         Assert.Equal("电子税务局、智慧办税区电脑", ValueOf(sheet, "受影响渠道"));

@@ -509,6 +509,10 @@ namespace HallBoard.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BeforeSupervisedHalls")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DecidedById")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -572,6 +576,10 @@ namespace HallBoard.Data.Migrations
                     b.Property<string>("SubjectName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupervisedHalls")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -945,6 +953,22 @@ namespace HallBoard.Data.Migrations
                     b.ToTable("TicketRatings");
                 });
 
+            modelBuilder.Entity("HallBoard.Features.Admin.AccountHall", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "HallId");
+
+                    b.HasIndex("HallId");
+
+                    b.ToTable("AccountHalls");
+                });
+
             modelBuilder.Entity("HallBoard.Features.Analysis.BusinessVolume", b =>
                 {
                     b.Property<int>("Id")
@@ -986,69 +1010,6 @@ namespace HallBoard.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("BusinessVolumes");
-                });
-
-            modelBuilder.Entity("HallBoard.Features.Attachments.Attachment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("HallId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UploadedById")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UploadedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HallId");
-
-                    b.HasIndex("Sha256");
-
-                    b.HasIndex("Subject", "SubjectId");
-
-                    b.ToTable("Attachments");
                 });
 
             modelBuilder.Entity("HallBoard.Features.Audit.AuditChainHead", b =>
@@ -1296,6 +1257,13 @@ namespace HallBoard.Data.Migrations
                     b.Property<int?>("EstimatedTaxpayers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FinalClosedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalClosedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("HallId")
                         .HasColumnType("INTEGER");
 
@@ -1325,6 +1293,102 @@ namespace HallBoard.Data.Migrations
                     b.HasIndex("HallId", "Status", "StartUtc");
 
                     b.ToTable("MajorIncidents");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Incidents.Plans.ImprovementPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BureauOpinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BureauOpinionUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OpinionByBureau")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpinionRecordedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId")
+                        .IsUnique();
+
+                    b.ToTable("ImprovementPlans");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Incidents.Plans.PlanMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanMeasures");
                 });
 
             modelBuilder.Entity("HallBoard.Features.Knowledge.KnowledgeArticle", b =>
@@ -1795,6 +1859,51 @@ namespace HallBoard.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ServiceLevelReports");
+                });
+
+            modelBuilder.Entity("HallBoard.Features.ServiceReports.Records.Training", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttendeeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HallId", "Date");
+
+                    b.ToTable("Trainings");
                 });
 
             modelBuilder.Entity("HallBoard.Features.Sla.HallOpeningDay", b =>
@@ -2339,158 +2448,58 @@ namespace HallBoard.Data.Migrations
                     b.ToTable("TransferRecords");
                 });
 
-            modelBuilder.Entity("HallBoard.Features.Training.TrainingAttendee", b =>
+            modelBuilder.Entity("HallBoard.Features.Staffing.TransferRequest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("EngineerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Planned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SignedInByName")
+                    b.Property<string>("DecidedByName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("SignedInUtc")
+                    b.Property<DateTime?>("DecidedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("TrainingId")
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EngineerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("HallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("EngineerId");
 
-                    b.HasIndex("TrainingId", "EngineerId")
-                        .IsUnique();
+                    b.HasIndex("HallId", "Decision");
 
-                    b.ToTable("TrainingAttendees");
-                });
-
-            modelBuilder.Entity("HallBoard.Features.Training.TrainingResponse", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TrainingId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TrainingId");
-
-                    b.ToTable("TrainingResponses");
-                });
-
-            modelBuilder.Entity("HallBoard.Features.Training.TrainingSession", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AttendeeCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Attendees")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Audience")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Conclusion")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConclusionByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ConclusionUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly?>("EndTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("HallId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Outline")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Place")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Questions")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly?>("StartTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("Held");
-
-                    b.Property<string>("SurveyToken")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Topic")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Trainer")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SurveyToken")
-                        .IsUnique();
-
-                    b.HasIndex("HallId", "Date");
-
-                    b.ToTable("Trainings", (string)null);
+                    b.ToTable("TransferRequests");
                 });
 
             modelBuilder.Entity("HallBoard.Features.Wall.RaisedHallAlert", b =>
@@ -2778,16 +2787,22 @@ namespace HallBoard.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HallBoard.Features.Analysis.BusinessVolume", b =>
+            modelBuilder.Entity("HallBoard.Features.Admin.AccountHall", b =>
                 {
                     b.HasOne("HallBoard.Domain.Hall", null)
                         .WithMany()
                         .HasForeignKey("HallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("HallBoard.Data.HallUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
-            modelBuilder.Entity("HallBoard.Features.Attachments.Attachment", b =>
+            modelBuilder.Entity("HallBoard.Features.Analysis.BusinessVolume", b =>
                 {
                     b.HasOne("HallBoard.Domain.Hall", null)
                         .WithMany()
@@ -2849,6 +2864,24 @@ namespace HallBoard.Data.Migrations
                     b.HasOne("HallBoard.Domain.Hall", null)
                         .WithMany()
                         .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Incidents.Plans.ImprovementPlan", b =>
+                {
+                    b.HasOne("HallBoard.Features.Incidents.MajorIncident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HallBoard.Features.Incidents.Plans.PlanMeasure", b =>
+                {
+                    b.HasOne("HallBoard.Features.Incidents.Plans.ImprovementPlan", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2970,6 +3003,15 @@ namespace HallBoard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HallBoard.Features.ServiceReports.Records.Training", b =>
+                {
+                    b.HasOne("HallBoard.Domain.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HallBoard.Features.Sla.HallOpeningDay", b =>
                 {
                     b.HasOne("HallBoard.Domain.Hall", null)
@@ -3073,33 +3115,11 @@ namespace HallBoard.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HallBoard.Features.Training.TrainingAttendee", b =>
+            modelBuilder.Entity("HallBoard.Features.Staffing.TransferRequest", b =>
                 {
                     b.HasOne("HallBoard.Domain.Engineer", null)
                         .WithMany()
-                        .HasForeignKey("EngineerId");
-
-                    b.HasOne("HallBoard.Features.Training.TrainingSession", null)
-                        .WithMany("People")
-                        .HasForeignKey("TrainingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("HallBoard.Features.Training.TrainingResponse", b =>
-                {
-                    b.HasOne("HallBoard.Features.Training.TrainingSession", null)
-                        .WithMany()
-                        .HasForeignKey("TrainingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("HallBoard.Features.Training.TrainingSession", b =>
-                {
-                    b.HasOne("HallBoard.Domain.Hall", null)
-                        .WithMany()
-                        .HasForeignKey("HallId")
+                        .HasForeignKey("EngineerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3185,6 +3205,11 @@ namespace HallBoard.Data.Migrations
                     b.Navigation("Tickets");
                 });
 
+            modelBuilder.Entity("HallBoard.Features.Incidents.Plans.ImprovementPlan", b =>
+                {
+                    b.Navigation("Measures");
+                });
+
             modelBuilder.Entity("HallBoard.Features.Knowledge.KnowledgeArticle", b =>
                 {
                     b.Navigation("Versions");
@@ -3198,11 +3223,6 @@ namespace HallBoard.Data.Migrations
             modelBuilder.Entity("HallBoard.Features.ServiceReports.Records.ServiceLevelReport", b =>
                 {
                     b.Navigation("Actions");
-                });
-
-            modelBuilder.Entity("HallBoard.Features.Training.TrainingSession", b =>
-                {
-                    b.Navigation("People");
                 });
 #pragma warning restore 612, 618
         }

@@ -25,6 +25,8 @@ public sealed class PermissionGrant
 
     /// <summary>The hall the account or key is bound to (null keeps it, except a key granted all halls).</summary>
     public int? HallId { get; set; }
+    /// <summary>The further halls a Bureau account supervises after approval, as hall ids "1,3" ("" = none; null keeps them).</summary>
+    public string? SupervisedHalls { get; set; }
     public bool KeyAllHalls { get; set; }
     public string? KeyScopes { get; set; }
 
@@ -33,6 +35,7 @@ public sealed class PermissionGrant
     public int? BeforeHallId { get; set; }
     public bool BeforeAllHalls { get; set; }
     public string? BeforeScopes { get; set; }
+    public string? BeforeSupervisedHalls { get; set; }
 
     public required string Reason { get; set; }
     public required string RequestedById { get; set; }
@@ -46,11 +49,14 @@ public sealed class PermissionGrant
     public string? RevokedByName { get; set; }
     public DateTime? RevokedUtc { get; set; }
 
-    public static PermissionGrant ForAccount(string userId, string userName, string? role, int? hallId, string? reason, Actor requester, DateTime now)
+    public static PermissionGrant ForAccount(string userId, string userName, string? role, int? hallId, string? reason, Actor requester, DateTime now,
+        string? supervisedHalls = null)
     {
         requester.RequireRole(ApproverRole);
-        if (role is null && hallId is null) throw ValidationFailedException.For("role", "请至少选择要授予的角色或服务厅。");
-        return New(GrantSubject.Account, userName, reason, requester, now, g => (g.UserId, g.Role, g.HallId) = (userId, role, hallId));
+        if (role is null && hallId is null && supervisedHalls is null)
+            throw ValidationFailedException.For("role", "请至少选择要授予的角色、服务厅或监管的服务厅。");
+        return New(GrantSubject.Account, userName, reason, requester, now,
+            g => (g.UserId, g.Role, g.HallId, g.SupervisedHalls) = (userId, role, hallId, supervisedHalls));
     }
 
     public static PermissionGrant ForApiKey(int keyId, string keyName, int? hallId, bool allHalls, string scopes, string? reason, Actor requester, DateTime now)
@@ -107,8 +113,18 @@ public sealed class PermissionGrant
 
     /// <summary>The requested change in words, for lists and the audit log.</summary>
     public string Change(Func<string, string> roleLabel, Func<int?, string> hallLabel) => Subject == GrantSubject.Account
-        ? string.Join("，", new[] { Role is null ? null : $"角色 {roleLabel(Role)}", HallId is null ? null : $"服务厅 {hallLabel(HallId)}" }.OfType<string>())
+        ? string.Join("，", new[]
+        {
+            Role is null ? null : $"角色 {roleLabel(Role)}", HallId is null ? null : $"服务厅 {hallLabel(HallId)}",
+            SupervisedHalls is null ? null : $"监管服务厅 {HallList(SupervisedHalls, hallLabel)}",
+        }.OfType<string>())
         : $"{(KeyAllHalls ? "全部服务厅" : $"服务厅 {hallLabel(HallId)}")}，范围 {KeyScopes}";
+
+    private static string HallList(string halls, Func<int?, string> hallLabel)
+    {
+        var ids = halls.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(h => int.TryParse(h, out var id) ? id : 0).Where(id => id > 0).ToList();
+        return ids.Count == 0 ? "无" : string.Join("、", ids.Select(id => hallLabel(id)));
+    }
 }
 
 public sealed class GrantRuleException(string message) : HallBoardException(message);

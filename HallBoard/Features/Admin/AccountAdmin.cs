@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HallBoard.Features.Admin;
 
 public sealed record AccountRow(string Id, string UserName, string DisplayName, string? Role, int? HallId, string? HallCode,
-    int? EngineerId, string? EngineerName, bool Locked);
+    int? EngineerId, string? EngineerName, bool Locked, IReadOnlyList<string>? SupervisedHallCodes = null);
 
 /// <summary>
 /// Accounts (Admin only). A new account has no role and no hall: rights come only through an approved
@@ -31,9 +31,12 @@ public sealed class AccountAdmin(IDbContextFactory<HallDbContext> dbFactory, ISe
                 HallCode = db.Halls.Where(h => h.Id == u.HallId).Select(h => h.Code).FirstOrDefault(),
                 EngineerName = db.Engineers.Where(e => e.Id == u.EngineerId).Select(e => e.Name).FirstOrDefault(),
             }).ToListAsync(ct);
+        var supervised = (await (from a in db.AccountHalls.AsNoTracking() join h in db.Halls on a.HallId equals h.Id select new { a.UserId, h.Code })
+            .ToListAsync(ct)).ToLookup(a => a.UserId, a => a.Code);
         return rows.OrderBy(r => r.UserName)
             .Select(r => new AccountRow(r.Id, r.UserName ?? "", r.DisplayName, r.Role, r.HallId, r.HallCode, r.EngineerId, r.EngineerName,
-                r.LockoutEnd is { } end && end.UtcDateTime > now))
+                r.LockoutEnd is { } end && end.UtcDateTime > now,
+                r.Role == Roles.Bureau ? supervised[r.Id].Order().ToList() : null))
             .ToList();
     }
 

@@ -24,6 +24,8 @@ namespace HallBoard.Features.Admin
             e.Property(x => x.BeforeRole).HasMaxLength(32);
             e.Property(x => x.KeyScopes).HasMaxLength(32);
             e.Property(x => x.BeforeScopes).HasMaxLength(32);
+            e.Property(x => x.SupervisedHalls).HasMaxLength(400);
+            e.Property(x => x.BeforeSupervisedHalls).HasMaxLength(400);
             e.Property(x => x.Reason).HasMaxLength(PermissionGrant.MaxReason);
             e.Property(x => x.RequestedById).HasMaxLength(64);
             e.Property(x => x.RequestedByName).HasMaxLength(100);

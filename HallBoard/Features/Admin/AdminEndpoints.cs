@@ -9,7 +9,7 @@ public sealed record HallBody(string? Code, string? Name);
 public sealed record EngineerBody(int HallId, string? Name, string? EmployeeNo, string? Phone, string? Major, string? Certificates);
 public sealed record LeftBody(bool Left);
 public sealed record AccountBody(string? UserName, string? DisplayName, string? Password, int? EngineerId);
-public sealed record AccountGrantBody(string UserId, string? Role, int? HallId, string? Reason);
+public sealed record AccountGrantBody(string UserId, string? Role, int? HallId, string? Reason, int[]? SupervisedHalls = null);
 public sealed record ApiKeyGrantBody(int ApiKeyId, int? HallId, bool AllHalls, string[]? Scopes, string? Reason);
 
 /// <summary>The admin pages' commands as JSON for a signed-in Admin (cookie), with the same service rules.</summary>
@@ -58,7 +58,7 @@ public static class AdminEndpoints
 
         api.MapGet("/grants", (PermissionGrants grants, HttpContext http, CancellationToken ct) => grants.ListAsync(http.User.ToActor(), ct));
         api.MapPost("/grants/account", async (AccountGrantBody b, PermissionGrants grants, HttpContext http, CancellationToken ct) =>
-            Results.Created($"/api/admin/grants/{await grants.RequestForAccountAsync(b.UserId, b.Role, b.HallId, b.Reason, http.User.ToActor(), ct)}", null));
+            Results.Created($"/api/admin/grants/{await grants.RequestForAccountAsync(b.UserId, b.Role, b.HallId, b.Reason, http.User.ToActor(), ct, b.SupervisedHalls)}", null));
         api.MapPost("/grants/api-key", async (ApiKeyGrantBody b, PermissionGrants grants, HttpContext http, CancellationToken ct) =>
             Results.Created($"/api/admin/grants/{await grants.RequestForApiKeyAsync(b.ApiKeyId, b.HallId, b.AllHalls, b.Scopes ?? [], b.Reason, http.User.ToActor(), ct)}", null));
         api.MapPost("/grants/{id:int}/approve", (int id, PermissionGrants g, HttpContext http, CancellationToken ct) => Decide(g.ApproveAsync(id, http.User.ToActor(), ct)));

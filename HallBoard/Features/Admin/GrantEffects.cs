@@ -29,6 +29,8 @@ internal static class GrantEffects
             IdentityWork.Check(await work.Users.AddToRoleAsync(user, role));
         }
         if (grant.HallId is int hall) user.HallId = hall;
+        if (grant.SupervisedHalls is { } halls)
+            grant.BeforeSupervisedHalls = await AccountHall.ReplaceAsync(work.Db, user.Id, AccountHall.Parse(halls), ct);
         await work.ExpireSessionsAsync(user);
     }
 
@@ -44,6 +46,8 @@ internal static class GrantEffects
         if (grant.Role is { } role && await work.Users.IsInRoleAsync(user, role))
             IdentityWork.Check(await work.Users.RemoveFromRoleAsync(user, role));
         if (grant.HallId is int hall && user.HallId == hall) user.HallId = grant.BeforeHallId;
+        if (grant.SupervisedHalls is not null)
+            await AccountHall.ReplaceAsync(work.Db, user.Id, AccountHall.Parse(grant.BeforeSupervisedHalls), ct);
         await work.ExpireSessionsAsync(user);
     }
 

@@ -25,7 +25,10 @@ public sealed class PermissionGrants(IDbContextFactory<HallDbContext> dbFactory,
             g.RequestedUtc, g.State, g.DecidedByName, g.DecidedUtc, g.RevokedByName, g.RevokedUtc)).ToList();
     }
 
-    public async Task<int> RequestForAccountAsync(string userId, string? role, int? hallId, string? reason, Actor actor, CancellationToken ct = default)
+    /// <param name="supervisedHalls">For a Bureau account: the further halls it supervises after approval (replacing the set it
+    /// has; empty = none); null leaves them.</param>
+    public async Task<int> RequestForAccountAsync(string userId, string? role, int? hallId, string? reason, Actor actor, CancellationToken ct = default,
+        IReadOnlyCollection<int>? supervisedHalls = null)
     {
         actor.RequireRole(Roles.Admin);
         if (role is not null && !Roles.All.Contains(role)) throw ValidationFailedException.For("role", "未知的角色。");
@@ -33,7 +36,22 @@ public sealed class PermissionGrants(IDbContextFactory<HallDbContext> dbFactory,
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct)
                    ?? throw ValidationFailedException.For("userId", "账号不存在。");
         await RequireHallAsync(db, hallId, ct);
-        var grant = PermissionGrant.ForAccount(user.Id, user.UserName ?? user.Id, role, hallId, reason, actor, time.UtcNow);
+        string? supervised = null;
+        if (supervisedHalls is not null)
+        {
+            var bureauRoleId = await db.Roles.Where(r => r.Name == Roles.Bureau).Select(r => r.Id).FirstOrDefaultAsync(ct);
+            var isBureau = role is null
+                ? await db.UserRoles.AnyAsync(r => r.UserId == user.Id && r.RoleId == bureauRoleId, ct)
+                : role == Roles.Bureau;
+            if (!isBureau)
+                throw ValidationFailedException.For("supervisedHalls", "只有“税务局运维主管部门”角色的账号可以监管其他服务厅。");
+            var home = hallId ?? user.HallId;
+            if (home is null) throw ValidationFailedException.For("hallId", "请先为该账号指定所属服务厅，再设置监管的服务厅。");
+            var ids = supervisedHalls.Where(h => h != home).Distinct().ToList();
+            foreach (var h in ids) await RequireHallAsync(db, h, ct);
+            supervised = AccountHall.Format(ids);
+        }
+        var grant = PermissionGrant.ForAccount(user.Id, user.UserName ?? user.Id, role, hallId, reason, actor, time.UtcNow, supervised);
         return await AddAsync(db, grant, actor, ct);
     }
 

@@ -34,12 +34,13 @@ public sealed class DashboardQueries(IDbContextFactory<HallDbContext> dbFactory,
         return FiguresAsync(hallId, period, ct);
     }
 
-    /// <summary>The halls an actor may pick: its own, or every hall for Admin; refused for an account without a hall.</summary>
+    /// <summary>The halls an actor may pick: its own (and the ones a Bureau account supervises), or every hall for Admin;
+    /// refused for an account without a hall.</summary>
     public async Task<IReadOnlyList<HallChoice>> HallsAsync(Actor actor, CancellationToken ct = default)
     {
-        var scope = actor.HallScope;
+        _ = actor.HallScope;
         var all = await HallsAsync(ct);
-        return scope is int own ? all.Where(h => h.Id == own).ToList() : all;
+        return all.Where(h => actor.CanSee(h.Id)).ToList();
     }
 
     public async Task<IReadOnlyList<HallChoice>> HallsAsync(CancellationToken ct = default)

@@ -11,7 +11,7 @@ public static class DashboardSetup
     public const string WorkbookPath = "/dashboard/figures.xlsx";
 
     /// <summary>Who reads the dashboard: the service company's manager, the hall lead, and admins (any hall).</summary>
-    public const string Readers = $"{Roles.Manager},{Roles.HallLead},{Roles.Admin}";
+    public const string Readers = $"{Roles.Manager},{Roles.HallLead},{Roles.Admin},{Roles.Bureau}";
 
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
@@ -56,7 +56,8 @@ public static class DashboardSetup
         var halls = await queries.HallsAsync(http.RequestAborted);
         if (!actor.AllHalls && actor.HallId is null)
             return TypedResults.Problem(Actor.NoHallMessage, statusCode: StatusCodes.Status403Forbidden);
-        var wanted = actor.HallScope ?? hall;
+        // A Bureau account may name one of its supervised halls; anyone else with a hall gets their own.
+        var wanted = hall is int named && actor.IsIn(Roles.Bureau) && actor.CanSee(named) ? named : actor.HallScope ?? hall;
         if (halls.FirstOrDefault(h => h.Id == wanted) is not { } chosen)
             return TypedResults.NotFound();
         var figures = await queries.FiguresAsync(chosen.Id, period, http.RequestAborted);

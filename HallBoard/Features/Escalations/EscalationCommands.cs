@@ -33,18 +33,21 @@ public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory
         return done;
     }
 
-    /// <summary>Records the answer of the hall lead or of the bureau's ops authority.</summary>
+    /// <summary>Records the answer of the hall lead or of the bureau's ops authority (a lead typing it in, or a Bureau account
+    /// of the hall answering an escalation addressed to the bureau itself).</summary>
     public async Task<TicketRef> AnswerAsync(int escalationId, string? answer, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(EscalationsSetup.Answerers.Split(','));
+        actor.RequireRole(EscalationsSetup.Viewers.Split(','));
         int ticketId;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
             var found = await read.Escalations.AsNoTracking().Where(e => e.Id == escalationId)
-                .Select(e => new { e.TicketId, e.HallId }).FirstOrDefaultAsync(ct);
+                .Select(e => new { e.TicketId, e.HallId, e.Target }).FirstOrDefaultAsync(ct);
             _ = actor.HallScope;
             if (found is null || !actor.CanSee(found.HallId))
                 throw new NotFoundException("升级记录不存在。");
+            if (!actor.IsIn(EscalationsSetup.Answerers.Split(',')) && found.Target != EscalationTarget.OpsAuthority)
+                throw new ForbiddenException("局方账号只能答复升级至主管税务机关运维部门的升级。");
             ticketId = found.TicketId;
         }
         var done = await tickets.ChangeWithinAsync(ticketId, null, actor, "升级答复", async (db, ticket, now) =>

@@ -67,6 +67,11 @@ public sealed class IncidentCommands(IDbContextFactory<HallDbContext> dbFactory,
         await notifier.PublishAsync(HallChange.AlertCleared(closed.HallId, IncidentAlertSource.Of(closed)));
     }
 
+    /// <summary>结案: refused until the incident's written improvement plan exists.</summary>
+    public Task CloseFinallyAsync(int incidentId, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(incidentId, actor, IncidentsSetup.Closers, "重大事件结案", async (db, i, now) =>
+            i.CloseFinally(await db.ImprovementPlans.AnyAsync(p => p.IncidentId == i.Id, ct), actor, now), ct);
+
     private async Task<MajorIncident> ChangeAsync(int incidentId, Actor actor, string[] roles, string action,
         Func<HallDbContext, MajorIncident, DateTime, Task> change, CancellationToken ct)
     {
@@ -108,6 +113,6 @@ public sealed class IncidentCommands(IDbContextFactory<HallDbContext> dbFactory,
     }
 
     private string Describe(MajorIncident i) =>
-        $"状态={MajorIncident.LabelOf(i.Status)}; 名称={i.Title}; 渠道={string.Join("、", i.Channels.Select(Labels.Of))}; " +
+        $"状态={i.StateLabel}; 名称={i.Title}; 渠道={string.Join("、", i.Channels.Select(Labels.Of))}; " +
         $"开始={time.Format(i.StartUtc)}; 结束={time.Format(i.EndUtc)}; 关联工单={i.Tickets.Count}; 版本={i.Version}";
 }

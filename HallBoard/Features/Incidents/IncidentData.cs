@@ -32,6 +32,8 @@ namespace HallBoard.Features.Incidents
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.Channels);
             e.Ignore(x => x.IsOpen);
+            e.Ignore(x => x.StateLabel);
+            e.Property(x => x.FinalClosedByName).HasMaxLength(100);
             e.HasMany(x => x.Entries).WithOne().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
             e.Navigation(x => x.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
             e.HasMany(x => x.Tickets).WithOne().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);

@@ -36,7 +36,7 @@ public static class IncidentReport
                 new("事件编号", NumberOf(d)),
                 new("事件名称", i.Title),
                 new("办税服务厅", d.HallName),
-                new("事件状态", MajorIncident.LabelOf(i.Status)),
+                new("事件状态", i.StateLabel),
                 new("宣布人", i.DeclaredByName),
                 new("宣布时间", time.Format(i.DeclaredUtc)),
                 new("开始时间", time.Format(i.StartUtc)),
@@ -66,7 +66,29 @@ public static class IncidentReport
             new(["上报对象", "上报时间", "内容", "记录人"],
                 d.Reports.Select(e => (IReadOnlyList<string>)[e.Party ?? "—", time.Format(e.AtUtc), e.Text, e.ActorName]).ToList(),
                 "尚未上报")),
+            PlanSection(d, time),
         ];
+    }
+
+    /// <summary>七、书面改进方案: the plan, the bureau's opinion and how far each measure is.</summary>
+    private static ReportSection PlanSection(IncidentDetail d, HallTime time)
+    {
+        const string title = "七、书面改进方案";
+        if (d.Plan is not { } p) return new(title, [new("改进方案", NotYet)]);
+        return new(title,
+        [
+            new("方案状态", Plans.ImprovementPlan.LabelOf(p.State)),
+            new("方案概述", p.Summary),
+            new("编写人", $"{p.CreatedByName}（{time.Format(p.CreatedUtc)}）"),
+            new("提交局方时间", time.Format(p.SubmittedUtc)),
+            new("局方意见和要求", p.BureauOpinion ?? NotYet),
+            new("意见登记", p.BureauOpinionUtc is null ? "—"
+                : $"{p.OpinionRecordedByName}{(p.OpinionByBureau ? "（局方）" : "（代为登记）")} {time.Format(p.BureauOpinionUtc)}"),
+        ],
+        new(["改进措施", "责任人", "完成期限", "完成情况", "完成日期"],
+            p.Measures.OrderBy(m => m.Id).Select(m => (IReadOnlyList<string>)[m.Text, m.Owner, m.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Plans.ImprovementPlan.LabelOf(m.State), m.DoneOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"]).ToList(),
+            "尚无改进措施"));
     }
 
     public static string Duration(TimeSpan span)

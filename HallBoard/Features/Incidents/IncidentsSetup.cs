@@ -12,6 +12,9 @@ public static class IncidentsSetup
     /// <summary>Closing a major incident is for HallLead and above.</summary>
     public static readonly string[] Closers = Roles.LeadRoles;
 
+    /// <summary>Who reads incidents and their reports: staff, and the bureau for the halls it supervises.</summary>
+    public const string Readers = $"{Roles.Staff},{Roles.Bureau}";
+
     public static string ReportPath(int id) => $"/incidents/{id}/report";
 
     public static string WorkbookPath(int id) => $"/incidents/{id}/report.xlsx";
@@ -21,6 +24,7 @@ public static class IncidentsSetup
         services.AddSingleton<IncidentCommands>();
         services.AddSingleton<IncidentQueries>();
         services.AddSingleton<IncidentWorkbook>();
+        services.AddSingleton<Plans.ImprovementPlans>();
         services.AddSingleton<IHallAlertSource, IncidentAlertSource>();
         return services;
     }
@@ -28,19 +32,19 @@ public static class IncidentsSetup
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
     {
         app.MapGet("/incidents/{id:int}/report.xlsx", DownloadAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.Engineer, Roles.HallLead, Roles.Manager, Roles.Admin))
+            .RequireAuthorization(p => p.RequireRole(Readers.Split(',')))
             .ExcludeFromDescription();
         return app;
     }
 
-    /// <summary>GET /incidents/{id}/report.xlsx: the report of an incident of the user's own hall (every hall for Admin);
+    /// <summary>GET /incidents/{id}/report.xlsx: the report of an incident of a hall the user sees (its own, a supervised one, every hall for Admin);
     /// an account without a hall is refused.</summary>
     private static async Task<IResult> DownloadAsync(int id, HttpContext http, IncidentQueries queries, IncidentWorkbook workbook)
     {
         var actor = http.User.ToActor();
         if (!actor.AllHalls && actor.HallId is null)
             return TypedResults.Problem(Domain.Actor.NoHallMessage, statusCode: StatusCodes.Status403Forbidden);
-        var detail = await queries.GetAsync(id, actor.HallScope, http.RequestAborted);
+        var detail = await queries.GetForAsync(id, actor, http.RequestAborted);
         if (detail is null) return Results.NotFound();
         var file = workbook.Build(detail);
         await WorkbookDownloads.RecordAsync(http, IncidentWorkbook.FileName(detail), detail.Incident.HallId);

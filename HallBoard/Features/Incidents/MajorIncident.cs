@@ -4,7 +4,7 @@ namespace HallBoard.Features.Incidents;
 
 public enum IncidentStatus { Open, Closed }
 
-public enum IncidentEntryKind { Declared, Action, TicketLinked, Reported, Closed }
+public enum IncidentEntryKind { Declared, Action, TicketLinked, Reported, Closed, FinalClosed }
 
 /// <summary>A major incident refused a move (closing it twice, an end before its start, a ticket of another hall …).</summary>
 public sealed class IncidentRuleException(string message) : HallBoardException(message);
@@ -54,6 +54,9 @@ public sealed class MajorIncident
     public string DeclaredById { get; private set; } = "";
     public string DeclaredByName { get; private set; } = "";
     public DateTime? ClosedUtc { get; private set; }
+    /// <summary>When the case was closed as final (结案), after business was restored and the written improvement plan exists.</summary>
+    public DateTime? FinalClosedUtc { get; private set; }
+    public string? FinalClosedByName { get; private set; }
     public int Version { get; private set; }
 
     public IReadOnlyList<IncidentEntry> Entries => _entries;
@@ -146,6 +149,19 @@ public sealed class MajorIncident
         Add(IncidentEntryKind.Closed, nowUtc, "事件关闭，业务恢复", null, by, nowUtc);
     }
 
+    /// <summary>结案: the final close. Closing restores business (the walls' banner goes); the case stays open until the
+    /// 书面改进方案 the statement of work asks for after a major fault has been written.</summary>
+    public void CloseFinally(bool planExists, Actor by, DateTime nowUtc)
+    {
+        if (FinalClosedUtc is not null) throw new IncidentRuleException("该重大事件已结案。");
+        if (IsOpen) throw new IncidentRuleException("该重大事件尚未关闭（业务尚未恢复），不能结案。");
+        if (!planExists) throw new IncidentRuleException("该重大事件还没有书面改进方案，不能结案。请先编写改进方案。");
+        (FinalClosedUtc, FinalClosedByName) = (nowUtc, by.Name);
+        Add(IncidentEntryKind.FinalClosed, nowUtc, "结案（已有书面改进方案）", null, by, nowUtc);
+    }
+
+    public string StateLabel => FinalClosedUtc is not null ? "已结案" : LabelOf(Status);
+
     /// <summary>Taxpayers affected: the estimate entered, or the linked tickets if more have come in since.</summary>
     public static int TaxpayersAffected(int? estimated, int linkedTickets) => Math.Max(estimated ?? 0, linkedTickets);
 
@@ -162,6 +178,7 @@ public sealed class MajorIncident
         IncidentEntryKind.TicketLinked => "关联工单",
         IncidentEntryKind.Reported => "上报",
         IncidentEntryKind.Closed => "关闭",
+        IncidentEntryKind.FinalClosed => "结案",
         _ => kind.ToString(),
     };
 

@@ -1,4 +1,5 @@
 using HallBoard.Data;
+using HallBoard.Features.Account;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Knowledge;
@@ -45,8 +46,13 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
     public Task<ProblemRef> SubmitToBureauAsync(int id, int? version, DateOnly day, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, actor, "登记提交税务局日期", (_, p, now) => Done(() => p.SubmitToBureau(day, time.Today, now)), ct);
 
+    /// <summary>A line of the discussion with the bureau; a Bureau account of the hall answers in its own name.</summary>
     public Task<ProblemRef> DiscussAsync(int id, string who, string text, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, null, actor, "记录与税务局的讨论", (_, p, now) => Done(() => p.Discuss(who, text, actor, now)), ct);
+        ChangeAsync(id, null, actor, actor.IsIn(Roles.Bureau) ? "税务局答复疑难问题" : "记录与税务局的讨论",
+            (_, p, now) => Done(() => p.Discuss(actor.IsIn(Roles.Bureau) ? actor.Name : who, text, actor, now)), ct, Discussers);
+
+    /// <summary>Who adds to the discussion: the authors, and the bureau answering directly.</summary>
+    public static readonly string[] Discussers = [.. KnowledgeSetup.Authors, Roles.Bureau];
 
     /// <summary>Closes a problem as the same cause as another of the hall; its tickets move to that one. An optional
     /// note goes into the discussion log in the same transaction.</summary>
@@ -109,10 +115,10 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
     }
 
     private async Task<ProblemRef> ChangeAsync(int id, int? version, Actor actor, string action,
-        Func<HallDbContext, Problem, DateTime, Task> change, CancellationToken ct)
+        Func<HallDbContext, Problem, DateTime, Task> change, CancellationToken ct, string[]? roles = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var problem = await LoadAsync(db, id, actor, ct);
+        var problem = await LoadAsync(db, id, actor, ct, roles);
         if (version is int expected && problem.Version != expected)
             throw new KnowledgeRuleException("该疑难问题已被他人修改，请刷新后再试。");
         var before = Snapshot(problem);
@@ -130,9 +136,9 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
         return Ref(problem);
     }
 
-    private static async Task<Problem> LoadAsync(HallDbContext db, int id, Actor actor, CancellationToken ct)
+    private static async Task<Problem> LoadAsync(HallDbContext db, int id, Actor actor, CancellationToken ct, string[]? roles = null)
     {
-        actor.RequireRole(KnowledgeSetup.Authors);
+        actor.RequireRole(roles ?? KnowledgeSetup.Authors);
         _ = actor.HallScope;
         var problem = await db.Problems.Include(p => p.Notes).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (problem is null || !actor.CanSee(problem.HallId))

@@ -16,6 +16,9 @@ public static class ServiceReportsSetup
     /// <summary>Who may see and download the service reports (as <see cref="ReportsSetup.ReportRoles"/>).</summary>
     public const string Readers = $"{Roles.Manager},{Roles.HallLead},{Roles.Admin}";
 
+    /// <summary>Who may read the reports (pages and workbooks): the writers and the bureau, for the halls it supervises.</summary>
+    public const string Viewers = $"{Readers},{Roles.Bureau}";
+
     public const string OpsPath = "/service-reports/ops.xlsx";
     public const string MonthlyPath = "/service-reports/monthly.xlsx";
     public const string ServiceLevelPath = "/service-reports/service-level.xlsx";
@@ -36,7 +39,7 @@ public static class ServiceReportsSetup
 
     public static IEndpointRouteBuilder MapServiceReports(this IEndpointRouteBuilder app)
     {
-        var reports = app.MapGroup("").RequireAuthorization(p => p.RequireRole(ReportsSetup.ReportRoles)).ExcludeFromDescription();
+        var reports = app.MapGroup("").RequireAuthorization(p => p.RequireRole(Viewers.Split(','))).ExcludeFromDescription();
         reports.MapGet(OpsPath, OpsAsync);
         reports.MapGet(MonthlyPath, MonthlyAsync);
         reports.MapGet(ServiceLevelPath, ServiceLevelAsync);
@@ -131,10 +134,23 @@ public sealed class ReportHalls(IDbContextFactory<HallDbContext> dbFactory)
         return await db.Halls.AsNoTracking().OrderBy(h => h.Id).Select(h => new HallChoice(h.Id, h.Name)).ToListAsync(ct);
     }
 
-    /// <summary>The hall a report is for: always the actor's own; only an all-halls actor picks one; refused without a hall.</summary>
+    /// <summary>The halls an actor picks from: every hall (all-halls actor), its own and supervised ones (Bureau), else none.</summary>
+    public async Task<IReadOnlyList<HallChoice>> ChoicesAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.AllHalls) return await AllAsync(ct);
+        if (!actor.IsIn(Roles.Bureau)) return [];
+        return (await AllAsync(ct)).Where(h => actor.Sees(h.Id)).ToList();
+    }
+
+    /// <summary>The hall a report is for: the actor's own; an all-halls actor picks any, a Bureau account one it supervises
+    /// (another hall reads as missing); refused without a hall.</summary>
     public async Task<int> ForAsync(Actor actor, int? requested, CancellationToken ct = default)
     {
-        if (actor.HallScope is int own) return own;
+        if (actor.HallScope is int own)
+        {
+            if (requested is not int wanted || wanted == own || !actor.IsIn(Roles.Bureau)) return own;
+            return actor.CanSee(wanted) && (await AllAsync(ct)).Any(h => h.Id == wanted) ? wanted : throw new NotFoundException("办税服务厅不存在。");
+        }
         var halls = await AllAsync(ct);
         if (requested is int id)
             return halls.Any(h => h.Id == id) ? id : throw new NotFoundException("办税服务厅不存在。");

@@ -18,17 +18,17 @@ public abstract class ReportPageBase : ComponentBase
 
     protected int HallId { get; set; }
 
-    /// <summary>The halls to pick from, for a user without a hall of their own; empty otherwise.</summary>
+    /// <summary>The halls to pick from: every hall for an admin, its own and supervised ones for a Bureau account; empty otherwise.</summary>
     protected IReadOnlyList<ReportHalls.HallChoice> HallChoices { get; private set; } = [];
 
     /// <summary>Null for a user with a hall (the download links then need no hall).</summary>
-    protected int? HallParameter => Me.AllHalls ? HallId : null;
+    protected int? HallParameter => HallChoices.Count > 1 ? HallId : null;
 
     protected override async Task OnInitializedAsync()
     {
         Me = (await Auth).User.ToActor();
         HallId = await Halls.ForAsync(Me, null);
-        if (Me.AllHalls) HallChoices = await Halls.AllAsync();
+        HallChoices = await Halls.ChoicesAsync(Me);
         await LoadAsync();
     }
 

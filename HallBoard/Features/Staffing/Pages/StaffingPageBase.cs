@@ -18,7 +18,7 @@ public abstract class StaffingPageBase : ComponentBase
     protected Actor? Actor { get; private set; }
     protected int? HallId { get; private set; }
 
-    /// <summary>The halls an all-halls actor chooses from; empty for everyone else.</summary>
+    /// <summary>The halls an all-halls actor (or a Bureau account: its home and supervised ones) chooses from; empty for everyone else.</summary>
     protected IReadOnlyList<ReportHalls.HallChoice> HallChoices { get; private set; } = [];
     protected string? Error { get; set; }
     protected bool Busy { get; private set; }
@@ -35,7 +35,7 @@ public abstract class StaffingPageBase : ComponentBase
         await RunAsync(async () =>
         {
             HallId = await Halls.ForAsync(Actor!, requested);
-            if (Actor!.AllHalls && HallChoices.Count == 0) HallChoices = await Halls.AllAsync();
+            if (HallChoices.Count == 0) HallChoices = await Halls.ChoicesAsync(Actor!);
             await LoadAsync();
         });
     }
