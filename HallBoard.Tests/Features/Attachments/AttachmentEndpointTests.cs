@@ -82,6 +82,21 @@ public sealed partial class AttachmentEndpointTests(AttachmentHall app) : IClass
     }
 
     [Fact]
+    public async Task A_file_of_exactly_the_limit_is_accepted_though_it_is_larger_than_the_app_s_usual_body_limit()
+    {
+        var ticketId = await DemoTicketAsync();
+        var tablet = await SignedInAsync("eng1");
+        var bytes = SampleFiles.PngOfSize(AttachmentHall.MaxBytes);
+        bytes[^1] = 1;
+        Assert.True(bytes.Length >= HallBoard.Features.Api.RequestLimits.MaxBodyBytes);
+
+        var posted = await UploadAsync(tablet, $"/attachments/ticket/{ticketId}", bytes, "整页截图.png", await TokenAsync(tablet));
+
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        Assert.Equal(1, await RowsAsync(ticketId));
+    }
+
+    [Fact]
     public async Task A_renamed_program_an_oversize_body_and_a_post_without_the_token_are_refused_in_chinese_and_nothing_is_kept()
     {
         var ticketId = await DemoTicketAsync();
