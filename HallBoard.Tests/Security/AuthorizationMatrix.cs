@@ -30,6 +30,7 @@ public static class AuthorizationMatrix
         ("Manager", Person(Roles.Manager)),
         ("Admin", Person(Roles.Admin)),
         ("Display", Person(Roles.Display)),
+        ("Bureau", Person(Roles.Bureau)),
         ("API key", ApiKeyHolder()),
         ("anonymous", new ClaimsPrincipal(new ClaimsIdentity())),
     ];

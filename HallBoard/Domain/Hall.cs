@@ -49,9 +49,12 @@ public sealed record Actor(string Id, string Name, int? EngineerId = null, int? 
     /// <summary>API-key scopes (read, write, pii); empty for people.</summary>
     public IReadOnlySet<string> Scopes { get; init; } = new HashSet<string>();
 
+    /// <summary>Further halls a Bureau account supervises; its <see cref="HallId"/> stays the home hall lists default to.</summary>
+    public IReadOnlySet<int> SupervisedHalls { get; init; } = new HashSet<int>();
+
     public bool IsIn(params string[] roles) => roles.Any(Roles.Contains);
 
-    public bool CanSee(int hallId) => AllHalls || HallId == hallId;
+    public bool CanSee(int hallId) => AllHalls || HallId == hallId || SupervisedHalls.Contains(hallId);
 
     /// <summary>The one hall this actor is limited to, or null for all halls; throws when the actor has no hall at all.</summary>
     public int? HallScope => AllHalls ? null : HallId ?? throw new ForbiddenException(NoHallMessage);

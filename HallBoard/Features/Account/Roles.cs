@@ -11,7 +11,10 @@ public static class Roles
     public const string Admin = nameof(Admin);
     public const string Display = nameof(Display);
 
-    public static readonly string[] All = [Engineer, HallLead, Manager, Admin, Display];
+    /// <summary>The bureau's ops authority (税务局运维主管部门): reads and directs the halls it supervises, works no tickets.</summary>
+    public const string Bureau = nameof(Bureau);
+
+    public static readonly string[] All = [Engineer, HallLead, Manager, Admin, Display, Bureau];
 
     /// <summary>Roles that work tickets (everyone but wall screens).</summary>
     public const string Staff = $"{Engineer},{HallLead},{Manager},{Admin}";
@@ -33,6 +36,7 @@ public static class Roles
         Manager => "运维经理",
         Admin => "系统管理员",
         Display => "大屏",
+        Bureau => "税务局运维主管部门",
         _ => role,
     };
 }
@@ -46,6 +50,9 @@ public static class HallClaims
     public const string AllHalls = "hb:all-halls";
     public const string Scope = "hb:scope";
 
+    /// <summary>One claim per hall a Bureau account supervises (besides its home hall <see cref="HallId"/>).</summary>
+    public const string SupervisedHall = "hb:supervised-hall";
+
     public static Actor ToActor(this ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "anonymous",
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "匿名",
@@ -55,5 +62,6 @@ public static class HallClaims
         Roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
         AllHalls = user.IsInRole(Account.Roles.Admin) || user.HasClaim(AllHalls, "true"),
         Scopes = user.FindAll(Scope).Select(c => c.Value).ToHashSet(),
+        SupervisedHalls = user.FindAll(SupervisedHall).Select(c => int.TryParse(c.Value, out var s) ? s : 0).Where(s => s > 0).ToHashSet(),
     };
 }
