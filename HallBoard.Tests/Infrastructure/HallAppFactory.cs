@@ -33,6 +33,7 @@ public class HallAppFactory : WebApplicationFactory<Program>
         // UseSetting, not ConfigureAppConfiguration: the app reads these while it registers services.
         builder.UseSetting("Database:Path", _dbPath);
         builder.UseSetting("DataProtection:KeysPath", _dbPath + ".keys");
+        builder.UseSetting("Attachments:Path", _dbPath + ".attachments");
         builder.UseSetting("Api:DevelopmentKey", ApiKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -90,5 +91,6 @@ public class HallAppFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(_dbPath + suffix); } catch (IOException) { }
         try { Directory.Delete(_dbPath + ".keys", recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { Directory.Delete(_dbPath + ".attachments", recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -106,6 +106,7 @@ public sealed class AttachmentBookTests(AttachmentHall app) : IClassFixture<Atta
         { "empty", "empty.png", "文件是空的" },
         { "oversize", "big.png", "超过 1 MB 上限" },
         { "bomb", "bomb.docx", "压缩炸弹" },
+        { "dense", "dense.docx", "压缩比异常" },
         { "png", "photo\u202Egnp.exe", "文字方向控制符" },
         { "png", "a<script>.png", "HTML 标记" },
     };
@@ -130,6 +131,7 @@ public sealed class AttachmentBookTests(AttachmentHall app) : IClassFixture<Atta
             "empty" => [],
             "oversize" => SampleFiles.PngOfSize(AttachmentHall.MaxBytes + 1),
             "bomb" => SampleFiles.ZipBombDocx(),
+            "dense" => SampleFiles.DenseDocx(),
             _ => throw new ArgumentOutOfRangeException(nameof(content)),
         };
 

@@ -21,6 +21,9 @@ public static class SampleFiles
     /// <summary>A .docx whose one extra part inflates from a few dozen KB to 60 MB of zeros.</summary>
     public static byte[] ZipBombDocx() => Package(("word/document.xml", "<w:document/>"), ("word/media/image1.png", new byte[60 * 1024 * 1024]));
 
+    /// <summary>A .docx under the 50 MB unpacked cap whose 20 MB part of zeros packs a thousandfold: refused by its ratio.</summary>
+    public static byte[] DenseDocx() => Package(("word/document.xml", "<w:document/>"), ("word/media/image1.png", new byte[20 * 1024 * 1024]));
+
     /// <summary>A .docx-shaped zip without the parts of an Office document.</summary>
     public static byte[] PlainZip { get; } = Package(("readme.txt", "只是一个压缩包"));
 

@@ -15,6 +15,7 @@ public partial class AttachmentPanel
     private string? _uploading;
     private int _percent;
     private int? _confirming;
+    private bool _live;
 
     [Parameter, EditorRequired] public AttachmentSubject Subject { get; set; }
     [Parameter, EditorRequired] public int SubjectId { get; set; }
@@ -28,6 +29,14 @@ public partial class AttachmentPanel
     {
         _actor ??= (await Auth).User.ToActor();
         await LoadAsync();
+    }
+
+    /// <summary>Runs only once the circuit has drawn the panel (never while prerendering).</summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender) return;
+        _live = true;
+        StateHasChanged();
     }
 
     private async Task LoadAsync()
