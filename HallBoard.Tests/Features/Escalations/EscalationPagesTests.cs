@@ -102,6 +102,20 @@ public sealed class EscalationPagesTests(HallAppFactory app) : BunitTestBase(app
         Assert.DoesNotContain(await App.Get<EscalationQueries>().OpenAsync(HallId), r => r.Escalation.TicketId == ticket.Id);
     }
 
+    [Fact]
+    public async Task A_bureau_account_sees_the_ticket_number_but_no_link_to_a_ticket_page_it_cannot_open()
+    {
+        var ticket = await Commands.IntakeAsync(HallId, Walkin, Me, takeNow: true);
+        await App.Get<EscalationCommands>().RaiseAsync(ticket.Id, null,
+            new EscalationRequest(EscalationTarget.OpsAuthority, "运维科", "需局方核查后台", App.Get<HallBoard.Hosting.HallTime>().UtcNow.AddHours(2)), Me);
+        SignInAs(new Actor("test:bureau-links", "局方", null, HallId) { Roles = new HashSet<string> { Roles.Bureau } });
+
+        var page = RenderPage<EscalationsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("td.hb-number"), c => c.TextContent.Trim() == ticket.Number));
+        Assert.Empty(page.FindAll($"a[href='/tickets/{ticket.Id}']"));
+    }
+
     private IRenderedComponent<TicketDetailPage> RenderDetail(int id)
     {
         var page = RenderPage<TicketDetailPage>(p => p.Add(x => x.Id, id));
