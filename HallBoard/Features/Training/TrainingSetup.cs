@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using HallBoard.Domain;
 using HallBoard.Features.Attachments;
 using HallBoard.Features.Account;
@@ -99,29 +98,6 @@ public static class TrainingSetup
     }
 }
 
-/// <summary>Limits how often one address may post survey answers (fixed window per address).</summary>
-public sealed class SurveyThrottle : IDisposable
-{
-    private readonly PartitionedRateLimiter<string> _limiter;
-
-    public SurveyThrottle(IOptions<TrainingOptions> options)
-    {
-        var o = options.Value;
-        _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ =>
-            new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = Math.Max(1, o.SurveyPermitLimit),
-                Window = TimeSpan.FromMinutes(Math.Max(0.1, o.SurveyWindowMinutes)),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
-    }
-
-    public bool TryAcquire(string? clientKey)
-    {
-        using var lease = _limiter.AttemptAcquire(string.IsNullOrEmpty(clientKey) ? "unknown" : clientKey);
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _limiter.Dispose();
-}
+/// <summary>Limits how often one address may post survey answers (a class shares the hall's Wi-Fi address).</summary>
+public sealed class SurveyThrottle(IOptions<TrainingOptions> options)
+    : AddressThrottle(options.Value.SurveyPermitLimit, options.Value.SurveyWindowMinutes);
