@@ -1,19 +1,18 @@
+using HallBoard.Components.Shared;
 using HallBoard.Domain;
 using HallBoard.Features.Account;
 using HallBoard.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using MudBlazor;
 
 namespace HallBoard.Features.BureauTasks.Pages;
 
 /// <summary>What the bureau pages share: the signed-in actor, the halls it sees (a bureau account its home and supervised
 /// halls), a command run with its Chinese refusal shown beside the form (nothing saved), and reading again when a task
 /// of a visible hall changes on any screen.</summary>
-public abstract class BureauPageBase : ComponentBase, IDisposable
+public abstract class BureauPageBase : CommandPageBase, IDisposable
 {
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
-    [Inject] protected ISnackbar Snackbar { get; set; } = default!;
     [Inject] protected BureauTaskQueries Queries { get; set; } = default!;
     [Inject] private HallFeed Feed { get; set; } = default!;
 
@@ -21,8 +20,6 @@ public abstract class BureauPageBase : ComponentBase, IDisposable
 
     protected Actor? Actor { get; private set; }
     protected IReadOnlyList<HallChoice> Halls { get; private set; } = [];
-    protected string? Error { get; set; }
-    protected bool Busy { get; private set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -38,34 +35,6 @@ public abstract class BureauPageBase : ComponentBase, IDisposable
         }
         _subscription = Feed.Subscribe(Heard);
         await RunAsync(LoadAsync);
-    }
-
-    protected abstract Task LoadAsync();
-
-    protected async Task<bool> RunAsync(Func<Task> command, string? done = null)
-    {
-        if (Busy) return false;
-        Busy = true;
-        Error = null;
-        try
-        {
-            await command();
-            if (done is not null)
-            {
-                Snackbar.Add(done, Severity.Success);
-                await LoadAsync();
-            }
-            return true;
-        }
-        catch (HallBoardException ex)
-        {
-            Error = ex.Message;
-            return false;
-        }
-        finally
-        {
-            Busy = false;
-        }
     }
 
     private Task Heard(HallChange change)

@@ -1,18 +1,17 @@
+using HallBoard.Components.Shared;
 using HallBoard.Domain;
 using HallBoard.Features.Account;
 using HallBoard.Features.ServiceReports;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using MudBlazor;
 
 namespace HallBoard.Features.Staffing.Pages;
 
 /// <summary>What the staffing pages share: the signed-in actor and its hall (an admin, who has none of their own, picks
 /// one), and running a command with its Chinese error shown beside the form (nothing saved) or a short confirmation.</summary>
-public abstract class StaffingPageBase : ComponentBase
+public abstract class StaffingPageBase : CommandPageBase
 {
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
-    [Inject] protected ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ReportHalls Halls { get; set; } = default!;
 
     protected Actor? Actor { get; private set; }
@@ -20,8 +19,6 @@ public abstract class StaffingPageBase : ComponentBase
 
     /// <summary>The halls an all-halls actor (or a Bureau account: its home and supervised ones) chooses from; empty for everyone else.</summary>
     protected IReadOnlyList<ReportHalls.HallChoice> HallChoices { get; private set; } = [];
-    protected string? Error { get; set; }
-    protected bool Busy { get; private set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -43,32 +40,4 @@ public abstract class StaffingPageBase : ComponentBase
     /// <summary>The engineer a form had chosen if they are in the hall's list (the hall may have changed), else the first.</summary>
     protected static int StillListedOrFirst(int engineerId, IReadOnlyList<StaffMember> engineers) =>
         engineers.Any(e => e.Id == engineerId) ? engineerId : engineers.FirstOrDefault()?.Id ?? 0;
-
-    protected abstract Task LoadAsync();
-
-    protected async Task<bool> RunAsync(Func<Task> command, string? done = null)
-    {
-        if (Busy) return false;
-        Busy = true;
-        Error = null;
-        try
-        {
-            await command();
-            if (done is not null)
-            {
-                Snackbar.Add(done, Severity.Success);
-                await LoadAsync();
-            }
-            return true;
-        }
-        catch (HallBoardException ex)
-        {
-            Error = ex.Message;
-            return false;
-        }
-        finally
-        {
-            Busy = false;
-        }
-    }
 }
