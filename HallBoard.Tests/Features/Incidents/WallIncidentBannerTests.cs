@@ -20,7 +20,6 @@ namespace HallBoard.Tests.Features.Incidents;
 /// it off; an escalated ticket is marked.</summary>
 public sealed class WallIncidentBannerTests : BunitContext, IClassFixture<QuietFakeClockHall>, IAsyncLifetime
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
     private readonly QuietFakeClockHall _app;
     private TestHall _hall = default!;
 
@@ -57,14 +56,12 @@ public sealed class WallIncidentBannerTests : BunitContext, IClassFixture<QuietF
         {
             Title = "电子税务局全厅无法登录", Channels = [Channel.ETaxWeb, Channel.SmartAreaPc], Business = "网上申报", StartUtc = now,
         }, [], _hall.Engineer(1));
-        _app.Time.Advance(Tick);
 
-        wall.WaitForAssertion(() => Assert.Equal("重大事件：电子税务局全厅无法登录（影响：电子税务局、智慧办税区电脑）",
+        _app.Time.AdvanceUntil(wall, () => Assert.Equal("重大事件：电子税务局全厅无法登录（影响：电子税务局、智慧办税区电脑）",
             wall.Find(".wall-incident-banner").TextContent.Trim()));
 
         await _app.Get<IncidentCommands>().CloseAsync(id, _app.Get<HallTime>().UtcNow, "证书过期", "更新证书", _hall.Lead);
-        _app.Time.Advance(Tick);
-        wall.WaitForAssertion(() => Assert.Empty(wall.FindAll(".wall-incident-banner")));
+        _app.Time.AdvanceUntil(wall, () => Assert.Empty(wall.FindAll(".wall-incident-banner")));
     }
 
     [Fact]
@@ -75,9 +72,8 @@ public sealed class WallIncidentBannerTests : BunitContext, IClassFixture<QuietF
 
         await _app.Get<EscalationCommands>().RaiseAsync(ticket.Id, null, new EscalationRequest(EscalationTarget.HallLead, null,
             "纳税人要求负责人出面", _app.Get<HallTime>().UtcNow.AddHours(2)), _hall.Engineer(1));
-        _app.Time.Advance(Tick);
 
-        wall.WaitForAssertion(() => Assert.Contains($"已升级 1 单：{WallFormat.Short(ticket.Number)}", wall.Find(".wall-escalated").TextContent));
+        _app.Time.AdvanceUntil(wall, () => Assert.Contains($"已升级 1 单：{WallFormat.Short(ticket.Number)}", wall.Find(".wall-escalated").TextContent));
         Assert.DoesNotContain("欧阳明月", wall.Markup);
         Assert.Contains(wall.FindAll(".wall-alert"), a => a.TextContent.Contains($"{ticket.Number} 已升级至办税服务厅负责人"));
     }
