@@ -27,7 +27,7 @@ public static class DashboardHistory
     private static readonly double[] HourWeights = [0, 0, 0, 0, 0, 0, 0, 0, 0.4, 1.0, 1.0, 0.8, 0.3, 0.5, 0.9, 0.9, 0.7, 0.4, 0, 0, 0, 0, 0, 0];
 
     public static DbContextOptions<HallDbContext> Options(string path) =>
-        new DbContextOptionsBuilder<HallDbContext>().UseSqlite($"Data Source={path};Pooling=True").Options;
+        new DbContextOptionsBuilder<HallDbContext>().UseHallDatabase(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=True").Options;
 
     /// <summary>Creates the file unless it already holds <paramref name="tickets"/> tickets; returns the hall's id.</summary>
     public static async Task<int> EnsureAsync(string path, int tickets, int days)

@@ -103,7 +103,7 @@ public static class ExportBench
     private static async Task<int> CaseAsync(string[] args)
     {
         var (writer, db, hall, folder) = (args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), args[4]);
-        var options = new DbContextOptionsBuilder<HallDbContext>().UseSqlite($"Data Source={db}").Options;
+        var options = new DbContextOptionsBuilder<HallDbContext>().UseHallDatabase(DatabaseProvider.Sqlite, $"Data Source={db}").Options;
         var factory = new PooledDbContextFactory<HallDbContext>(options);
         var time = new HallTime(TimeProvider.System, Options.Create(new HallOptions()));
         var export = new TicketExport(factory, time);

@@ -21,7 +21,7 @@ public static class ExportData
         var path = Path.Combine(folder, $"export-{tickets}.db");
         if (File.Exists(path)) File.Delete(path);
         var clock = Stopwatch.StartNew();
-        var options = new DbContextOptionsBuilder<HallDbContext>().UseSqlite($"Data Source={path}").Options;
+        var options = new DbContextOptionsBuilder<HallDbContext>().UseHallDatabase(DatabaseProvider.Sqlite, $"Data Source={path}").Options;
         await using (var db = new HallDbContext(options)) await db.Database.MigrateAsync();
 
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
