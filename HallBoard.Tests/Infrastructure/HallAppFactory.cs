@@ -13,7 +13,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace HallBoard.Tests.Infrastructure;
 
 /// <summary>
-/// The whole app on a fresh SQLite file, seeded with the demo hall and accounts
+/// The whole app on a fresh SQLite file (or, with HALLBOARD_TEST_PROVIDER=Postgres, a fresh PostgreSQL database of the
+/// run's <see cref="PostgresServer"/>, dropped on dispose; a test that sets its own ConnectionStrings:HallBoard in
+/// <see cref="Settings"/> brings its own database), seeded with the demo hall and accounts
 /// (password <see cref="DemoData.Password"/>) and an API key <see cref="ApiKey"/>.
 /// </summary>
 public class HallAppFactory : WebApplicationFactory<Program>
@@ -21,6 +23,12 @@ public class HallAppFactory : WebApplicationFactory<Program>
     public const string ApiKey = "hb_test_key_0123456789abcdef";
 
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"hallboard-test-{Guid.NewGuid():N}.db");
+    private (PostgresServer Server, string Name)? _postgres;
+
+    /// <summary>The provider the whole run tests on: HALLBOARD_TEST_PROVIDER, Sqlite unless it says Postgres.</summary>
+    public static DatabaseProvider TestProvider { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("HALLBOARD_TEST_PROVIDER"), "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
     /// <summary>Set before first use to drive time; null means the real clock.</summary>
     public FakeTimeProvider? Clock { get; init; }
@@ -36,9 +44,23 @@ public class HallAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Attachments:Path", _dbPath + ".attachments");
         builder.UseSetting("Api:DevelopmentKey", ApiKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (TestProvider == DatabaseProvider.Postgres && !Settings.ContainsKey("ConnectionStrings:HallBoard"))
+        {
+            // A factory made by WithWebHostBuilder configures through this one again: it shares the database, as on SQLite.
+            _postgres ??= CreatePostgresDatabase();
+            var (server, name) = _postgres.Value;
+            builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Postgres));
+            builder.UseSetting("ConnectionStrings:HallBoard", server.ConnectionString(name));
+        }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is not null)
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+
+    private static (PostgresServer, string) CreatePostgresDatabase()
+    {
+        var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
+        return (server, server.CreateDatabaseAsync().GetAwaiter().GetResult());
     }
 
     public HttpClient ApiClient()
@@ -88,6 +110,11 @@ public class HallAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_postgres is { } postgres)
+        {
+            _postgres = null;
+            postgres.Server.DropDatabaseAsync(postgres.Name).GetAwaiter().GetResult();
+        }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(_dbPath + suffix); } catch (IOException) { }
         try { Directory.Delete(_dbPath + ".keys", recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
