@@ -8,6 +8,7 @@ namespace HallBoard.Tests.EndToEnd;
 
 /// <summary>An engineer attaches a photo to a ticket on the tablet in Chromium, a renamed program is refused on the
 /// page, and the photo downloads with the bytes that were sent.</summary>
+[Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
 public sealed class AttachmentBrowserTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     [Fact]

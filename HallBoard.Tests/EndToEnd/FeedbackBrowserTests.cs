@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace HallBoard.Tests.EndToEnd;
 
 /// <summary>A taxpayer's complaint from the rating page reaches the hall lead live, and the ticket cannot close before the call-back.</summary>
+[Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
 public sealed class FeedbackBrowserTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     [Fact]

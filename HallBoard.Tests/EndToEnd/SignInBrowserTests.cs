@@ -2,6 +2,7 @@ using HallBoard.Tests.Infrastructure;
 
 namespace HallBoard.Tests.EndToEnd;
 
+[Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
 public sealed class SignInBrowserTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     [Fact]

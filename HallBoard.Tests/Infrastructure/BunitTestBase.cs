@@ -19,6 +19,7 @@ namespace HallBoard.Tests.Infrastructure;
 /// ticket services on the factory's SQLite database: what a page does is what the app would do.
 /// Share one <see cref="HallAppFactory"/> per test class through <c>IClassFixture</c>.
 /// </summary>
+[Trait("Provider", "Sqlite")] // component tests: the Postgres pass covers their services directly
 public abstract class BunitTestBase : BunitContext, IAsyncLifetime
 {
     protected BunitTestBase(HallAppFactory app)

@@ -9,6 +9,7 @@ namespace HallBoard.Tests.Live;
 
 /// <summary>The alert monitor keeps what it announced in the database: after a restart, screens hear that an alert
 /// ended while the app was down, and of one that began meanwhile.</summary>
+[Trait("Provider", "Sqlite")] // restarts on the same SQLite file
 public sealed class AlertRestartTests : IDisposable
 {
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"hallboard-restart-{Guid.NewGuid():N}.db");

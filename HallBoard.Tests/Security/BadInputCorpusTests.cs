@@ -16,6 +16,7 @@ namespace HallBoard.Tests.Security;
 /// Hundreds of bad requests over the API, the hub and the public forms against one app on Kestrel: none answers
 /// 5xx, none changes a row of any table, and every answer carries a Chinese message.
 /// </summary>
+[Trait("Provider", "Sqlite")] // reads the SQLite file behind the app
 public sealed partial class BadInputCorpusTests(BadInputCorpusTests.App fixture) : IClassFixture<BadInputCorpusTests.App>
 {
     public sealed class App : IAsyncLifetime

@@ -4,6 +4,7 @@ using HallBoard.Domain;
 using HallBoard.Features.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -70,5 +71,17 @@ public sealed class DbFailuresTests
         var foreignKey = new DbUpdateException("save", new SqliteException("FOREIGN KEY constraint failed", 19, 787));
 
         Assert.False(DbFailures.IsKnown(foreignKey));
+    }
+
+    [Fact]
+    public void On_PostgreSQL_a_unique_violation_is_a_duplicate_and_a_lost_serialization_or_lock_is_busy()
+    {
+        static DbUpdateException Failed(string sqlState) =>
+            new("save", new PostgresException("failed", "ERROR", "ERROR", sqlState));
+
+        Assert.IsType<DuplicateException>(DbFailures.Translate(Failed(PostgresErrorCodes.UniqueViolation), () => new ConcurrencyConflictException()));
+        foreach (var busy in new[] { PostgresErrorCodes.SerializationFailure, PostgresErrorCodes.DeadlockDetected, PostgresErrorCodes.LockNotAvailable })
+            Assert.IsType<BusyException>(DbFailures.Translate(Failed(busy), () => new ConcurrencyConflictException()));
+        Assert.False(DbFailures.IsKnown(Failed(PostgresErrorCodes.ForeignKeyViolation)));
     }
 }

@@ -134,7 +134,7 @@ public sealed class EdgeAnswersTests(HallAppFactory app) : IClassFixture<HallApp
         Assert.Contains("评价链接无效", text);
     }
 
-    [Fact]
+    [Fact, Trait("Provider", "Sqlite")] // holds SQLite's write lock from outside the app
     public async Task A_locked_database_answers_503_with_retry_after_and_not_already_modified()
     {
         var created = await (await _api.PostAsJsonAsync("/api/tickets", new

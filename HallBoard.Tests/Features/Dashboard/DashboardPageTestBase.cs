@@ -14,6 +14,7 @@ using MudBlazor.Services;
 namespace HallBoard.Tests.Features.Dashboard;
 
 /// <summary>bUnit with the app's dashboard services, signed in as a manager of the known hall.</summary>
+[Trait("Provider", "Sqlite")] // component tests: the Postgres pass covers their services directly
 public abstract class DashboardPageTestBase : BunitContext, IAsyncLifetime
 {
     protected DashboardPageTestBase(DashboardApp app)

@@ -18,6 +18,7 @@ namespace HallBoard.Tests.Features.Incidents;
 
 /// <summary>The wall page of a hall of its own: a declared incident puts a banner on it at the next tick, closing takes
 /// it off; an escalated ticket is marked.</summary>
+[Trait("Provider", "Sqlite")] // component tests: the Postgres pass covers their services directly
 public sealed class WallIncidentBannerTests : BunitContext, IClassFixture<QuietFakeClockHall>, IAsyncLifetime
 {
     private readonly QuietFakeClockHall _app;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace HallBoard.Tests.Features.Satisfaction;
 
 /// <summary>What the taxpayer sees on the rating page, rendered with bUnit against the real link service.</summary>
+[Trait("Provider", "Sqlite")] // component tests: the Postgres pass covers their services directly
 public sealed class RatePageComponentTests : BunitContext, IClassFixture<RatePageComponentTests.ClockedApp>
 {
     public sealed class ClockedApp : HallAppFactory

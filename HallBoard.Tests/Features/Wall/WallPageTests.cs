@@ -15,6 +15,7 @@ namespace HallBoard.Tests.Features.Wall;
 /// <summary>The wall page of a hall of its own, on a clock the test moves: a change after a quiet spell is drawn at
 /// once, a change within 250 ms of the last render waits for those 250 ms to pass on that clock, and times and
 /// colours move on only when the clock does.</summary>
+[Trait("Provider", "Sqlite")] // component tests: the Postgres pass covers their services directly
 public sealed class WallPageTests : BunitContext, IClassFixture<QuietFakeClockHall>, IAsyncLifetime
 {
     private static readonly TimeSpan Throttle = WallPage.MinRenderInterval;
