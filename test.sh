@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs every HallBoard test. Installs what the tests need (Debian's Chromium and CJK fonts for the
-# browser tests, redis-server for the two-instance live test, which starts its own on a free port)
-# when it is missing, so it works on a fresh Debian machine with the .NET 10 SDK.
+# browser tests, redis-server for the two-instance live test, which starts its own on a free port,
+# PostgreSQL, whose binaries the tests use to start a throwaway cluster) when it is missing, so it
+# works on a fresh Debian machine with the .NET 10 SDK.
+# Two passes: everything on SQLite, then the provider-neutral tests (all but those with the trait
+# Provider=Sqlite: browser, component and SQLite-specific tests) again on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +12,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need[*]}"
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
@@ -18,17 +22,24 @@ fi
 
 results=$(mktemp -d)
 set +e
-dotnet test HallBoard.sln --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@"
+dotnet test HallBoard.sln --logger "trx;LogFileName=tests.trx" --results-directory "$results/sqlite" "$@"
 code=$?
+HALLBOARD_TEST_PROVIDER=Postgres dotnet test HallBoard.Tests --no-build --filter "Provider!=Sqlite" \
+  --logger "trx;LogFileName=tests.trx" --results-directory "$results/postgres"
+pg_code=$?
 set -e
 
-# One plain closing line with the counts, read from the test results.
-trx=$(find "$results" -name '*.trx' | head -n 1)
-if [ -n "$trx" ]; then
+# One plain closing line with the counts of both passes, read from the test results.
+count() {
+  local trx counters
+  trx=$(find "$1" -name '*.trx' 2>/dev/null | head -n 1)
+  if [ -z "$trx" ]; then echo "0 0"; return; fi
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  passed=$(echo "$counters" | sed -E 's/.* passed="([0-9]+)".*/\1/')
-  failed=$(echo "$counters" | sed -E 's/.* failed="([0-9]+)".*/\1/')
-  echo "tests: ${passed} passed, ${failed} failed"
-fi
+  echo "$(echo "$counters" | sed -E 's/.* passed="([0-9]+)".*/\1/') $(echo "$counters" | sed -E 's/.* failed="([0-9]+)".*/\1/')"
+}
+read -r sqlite_passed sqlite_failed < <(count "$results/sqlite")
+read -r pg_passed pg_failed < <(count "$results/postgres")
+echo "SQLite pass: ${sqlite_passed} passed, ${sqlite_failed} failed; PostgreSQL pass: ${pg_passed} passed, ${pg_failed} failed"
+echo "tests: $((sqlite_passed + pg_passed)) passed, $((sqlite_failed + pg_failed)) failed"
 rm -rf "$results"
-exit $code
+[ $code -eq 0 ] && [ $pg_code -eq 0 ]
