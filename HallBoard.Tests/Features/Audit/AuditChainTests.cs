@@ -62,7 +62,7 @@ public sealed class AuditChainTests
         using var admin = await SignedInAsync(app, "admin");
         Assert.Equal("完整", (await VerifyAsync(admin)).GetProperty("status").GetString());
 
-        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET After = '已解决：无异常' WHERE Id = {target.Id}"));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "After" = '已解决：无异常' WHERE "Id" = {target.Id}"""));
 
         var report = await VerifyAsync(admin);
         Assert.False(report.GetProperty("intact").GetBoolean());
@@ -79,7 +79,7 @@ public sealed class AuditChainTests
         var target = await SomeTicketAuditAsync(app);
         var next = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.HallId == target.HallId && a.Seq == target.Seq + 1));
 
-        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM AuditEntries WHERE Id = {target.Id}"));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEntries" WHERE "Id" = {target.Id}"""));
 
         var result = await app.Get<AuditVerifier>().VerifyAsync(Admin);
         var gap = Assert.Single(result.Breaks);
@@ -89,7 +89,7 @@ public sealed class AuditChainTests
         await using var other = new HallAppFactory();
         var hall = await other.DemoHallAsync();
         var last = await other.WithDbAsync(db => db.AuditEntries.Where(a => a.HallId == hall.Id).OrderByDescending(a => a.Seq).FirstAsync());
-        await other.WithDbAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM AuditEntries WHERE Id = {last.Id}"));
+        await other.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEntries" WHERE "Id" = {last.Id}"""));
         var tail = Assert.Single((await other.Get<AuditVerifier>().VerifyAsync(Admin)).Breaks);
         Assert.Contains("末尾缺少记录", tail.Reason);
     }
@@ -103,7 +103,7 @@ public sealed class AuditChainTests
         using (var anyone = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
             await FormPost.SignInAsync(anyone, "nobody", "x");
         await app.Get<UnknownSignIns>().FlushAsync(all: true);
-        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET ActorName = '管理员' WHERE HallId IS NULL"));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "ActorName" = '管理员' WHERE "HallId" IS NULL"""));
 
         using var lead = await SignedInAsync(app, "lead");
         using var admin = await SignedInAsync(app, "admin");

@@ -65,6 +65,9 @@ public sealed class AuditChain : SaveChangesInterceptor
         await tx.DisposeAsync();
     }
 
+    /// <summary>PostgreSQL keeps times to the microsecond, .NET to a tenth of one: the hash must be of the time as read back.</summary>
+    private static DateTime AsStored(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
+
     /// <summary>The head as the database has it now, even when this context read it in an earlier save.</summary>
     private static async Task<AuditChainHead?> HeadAsync(HallDbContext db, int chain, CancellationToken ct)
     {
@@ -94,6 +97,7 @@ public sealed class AuditChain : SaveChangesInterceptor
             }
             foreach (var entry in chain)
             {
+                entry.AtUtc = AsStored(entry.AtUtc);
                 entry.Seq = head.LastSeq + 1;
                 entry.PrevHash = head.LastHash;
                 entry.Hash = AuditHash.Of(entry);
