@@ -37,10 +37,10 @@ public sealed partial class Ticket
                                || (Status == TicketStatus.Rated && CallBackRequiredUtc is not null) ? null : Illegal("回访"),
         TicketMove.Rate => Satisfaction is not null ? new TicketRuleException(TicketRule.AlreadyRated, "该工单已评价，不能重复评价。")
             : Status is TicketStatus.Resolved or TicketStatus.FollowedUp ? null : Illegal("评价"),
-        // The rating stays in the history, but undoing a rated service is the lead's call.
-        TicketMove.Reopen => Satisfaction is not null && !actor.IsIn(R.LeadRoles)
-            ? new ForbiddenException("已评价的工单只能由办税服务厅负责人或以上角色重新打开。")
-            : Status is TicketStatus.Resolved or TicketStatus.FollowedUp or TicketStatus.Rated ? null : Illegal("重新打开"),
+        TicketMove.Reopen => Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp or TicketStatus.Rated) ? Illegal("重新打开")
+            // The rating stays in the history, but undoing a rated service is the lead's call.
+            : Satisfaction is not null && !actor.IsIn(R.LeadRoles)
+                ? new ForbiddenException("已评价的工单只能由办税服务厅负责人或以上角色重新打开。") : null,
         TicketMove.Close => Closable() ?? (Status != TicketStatus.Rated
             ? new TicketRuleException(TicketRule.NotReadyToClose, "回访和评分都完成后才能关闭工单。") : null),
         TicketMove.CloseUnfinished => Closable() ?? (Status is TicketStatus.Resolved or TicketStatus.FollowedUp or TicketStatus.Rated

@@ -75,10 +75,13 @@ public sealed class Escalation
     /// <summary>Who answers: the hall lead and above for any escalation; a bureau account only those addressed to the bureau.</summary>
     public static bool MayAnswerAny(Actor actor) => actor.IsIn(R.HallLead, R.Manager, R.Admin);
 
+    /// <summary>Who raises escalations at all: the hall's staff (the bureau answers, it does not raise).</summary>
+    public static bool MayRaise(Actor actor) => actor.IsIn(R.StaffRoles);
+
     /// <summary>Why this actor may not raise an escalation on a ticket in this state now, or null. Staff raise;
     /// a closed ticket takes no new one, and one open escalation per ticket waits for its answer first.</summary>
     public static HallBoardException? RaiseRefusal(Actor actor, TicketStatus ticketStatus, bool ticketHasOpenEscalation) =>
-        !actor.IsIn(R.StaffRoles) ? new ForbiddenException(Actor.NoRightMessage)
+        !MayRaise(actor) ? new ForbiddenException(Actor.NoRightMessage)
         : ticketStatus == TicketStatus.Closed ? new TicketRuleException(TicketRule.IllegalTransition, $"工单当前状态为“{Labels.Of(ticketStatus)}”，不能升级。")
         : ticketHasOpenEscalation ? new EscalationRuleException("该工单已有未答复的升级，请等答复后再升级。")
         : null;

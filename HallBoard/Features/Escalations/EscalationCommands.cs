@@ -17,12 +17,13 @@ public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory
 {
     public async Task<TicketRef> RaiseAsync(int ticketId, int? expectedVersion, EscalationRequest request, Actor actor, CancellationToken ct = default)
     {
+        if (!Escalation.MayRaise(actor)) throw new ForbiddenException(Actor.NoRightMessage);
         var done = await tickets.ChangeWithinAsync(ticketId, expectedVersion, actor, "升级工单", async (db, ticket, now) =>
         {
-            var openOne = await db.Escalations.AnyAsync(e => e.TicketId == ticket.Id && e.AnsweredUtc == null, ct);
-            if (Escalation.RaiseRefusal(actor, ticket.Status, openOne) is { } refused) throw refused;
             var escalation = Escalation.Raise(ticket.HallId, ticket.Id, ticket.Number, request.Target, request.Recipient,
                 request.Reason, request.DueUtc, actor, now);
+            var openOne = await db.Escalations.AnyAsync(e => e.TicketId == ticket.Id && e.AnsweredUtc == null, ct);
+            if (Escalation.RaiseRefusal(actor, ticket.Status, openOne) is { } refused) throw refused;
             var to = escalation.Recipient is null ? escalation.TargetLabel : $"{escalation.TargetLabel}（{escalation.Recipient}）";
             ticket.Note(TicketEventKind.Escalated, $"升级至{to}，请于 {time.Format(escalation.DueUtc)} 前答复：{escalation.Reason}", actor, now);
             db.Escalations.Add(escalation);
