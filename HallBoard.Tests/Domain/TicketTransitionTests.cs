@@ -84,7 +84,7 @@ public sealed class TicketTransitionTests
         Assert.Contains(added, e => e.Kind == EventOf(move));
         Assert.All(added, e => Assert.Equal(at, e.AtUtc));
         Assert.Equal(expected, added[^1].ToStatus);
-        Assert.Equal(AsZhang.Name, added[^1].ActorName);
+        Assert.Equal((move == Move.Reopen ? AsLead : AsZhang).Name, added[^1].ActorName);
         Assert.Equal(versionBefore + added.Count, ticket.Version);
     }
 
