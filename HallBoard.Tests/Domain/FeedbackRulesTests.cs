@@ -7,7 +7,7 @@ public sealed class FeedbackRulesTests
 {
     private static readonly DateTime T0 = new(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc);
     private static readonly FeedbackDeadlines Due = new(TimeSpan.FromHours(24), TimeSpan.FromDays(2), TimeSpan.FromDays(5), TimeSpan.FromDays(7));
-    private static readonly Actor Lead = new("u-lead", "赵主任", null, 1);
+    private static readonly Actor Lead = new("u-lead", "赵主任", null, 1) { Roles = new HashSet<string> { "HallLead" } };
 
     private static TaxpayerFeedback Received(FeedbackKind kind = FeedbackKind.Complaint) =>
         TaxpayerFeedback.Receive(1, "YJ-20260302-000001", new FeedbackDraft { Kind = kind, Content = "等候时间太长" }, null, Due, Actor.Taxpayer, T0);

@@ -14,7 +14,7 @@ public sealed class TicketTransitionTests
     private static readonly Engineer Wang = new() { Id = 2, HallId = 1, Name = "王芳", EmployeeNo = "E02" };
     private static readonly Actor AsZhang = new("u-zhang", "张伟", Zhang.Id, 1);
     private static readonly Actor AsWang = new("u-wang", "王芳", Wang.Id, 1);
-    private static readonly Actor AsLead = new("u-lead", "赵主任", null, 1);
+    private static readonly Actor AsLead = new("u-lead", "赵主任", null, 1) { Roles = new HashSet<string> { "HallLead" } };
     private static readonly Actor AsApi = new("api:1", "接口：12366 平台");
 
     /// <summary>How far along the loop a ticket is; several stages share a status but differ in what is allowed next.</summary>
@@ -84,7 +84,7 @@ public sealed class TicketTransitionTests
         Assert.Contains(added, e => e.Kind == EventOf(move));
         Assert.All(added, e => Assert.Equal(at, e.AtUtc));
         Assert.Equal(expected, added[^1].ToStatus);
-        Assert.Equal(AsZhang.Name, added[^1].ActorName);
+        Assert.Equal((move == Move.Reopen ? AsLead : AsZhang).Name, added[^1].ActorName);
         Assert.Equal(versionBefore + added.Count, ticket.Version);
     }
 
@@ -548,7 +548,8 @@ public sealed class TicketTransitionTests
             case Move.Take: t.Take(Zhang, AsZhang, at); break;
             case Move.HandOver: t.HandOver(Wang, "下班交接", AsZhang, at); break;
             case Move.Resolve: t.Resolve("指导纳税人重新实名认证", AsZhang, at); break;
-            case Move.Reopen: t.Reopen("纳税人再次来电", AsZhang, at); break;
+            // A rated ticket is reopened by the lead only (see TicketMoveTests).
+            case Move.Reopen: t.Reopen("纳税人再次来电", AsLead, at); break;
             case Move.FollowUpReached: t.FollowUp(FollowUpOutcome.Reached, null, AsZhang, at); break;
             case Move.FollowUpNotReached: t.FollowUp(FollowUpOutcome.NotReached, "无人接听", AsZhang, at); break;
             case Move.FollowUpNotSatisfied: t.FollowUp(FollowUpOutcome.NotSatisfied, "仍无法开票", AsZhang, at); break;

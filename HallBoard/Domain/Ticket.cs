@@ -6,7 +6,7 @@ namespace HallBoard.Domain;
 /// One taxpayer question or fault, run through the closed loop
 /// 录入 → 受理 → 解决 → 回访 → 评分 → 关闭. Every move is a method that refuses an illegal step.
 /// </summary>
-public sealed class Ticket
+public sealed partial class Ticket
 {
     public const int MaxText = 2000;
     public const int MaxFollowUpAttemptsBeforeUnreachable = 1;
@@ -112,7 +112,7 @@ public sealed class Ticket
     /// <summary>首问责任制: whoever takes a waiting ticket owns it.</summary>
     public void Take(Engineer engineer, Actor by, DateTime nowUtc)
     {
-        Require(TicketStatus.Waiting, "受理");
+        Check(TicketMove.Take, by);
         var from = Status;
         AssigneeId = engineer.Id;
         Assignee = engineer;
@@ -123,8 +123,7 @@ public sealed class Ticket
 
     public void HandOver(Engineer to, string reason, Actor by, DateTime nowUtc)
     {
-        Require(TicketStatus.InProgress, "转交");
-        RequireOwner(by, "转交");
+        Check(TicketMove.HandOver, by);
         if (to.Id == AssigneeId)
             throw new TicketRuleException(TicketRule.SameAssignee, "不能转交给当前负责人本人。");
         var why = RequireText(reason, "转交原因");
@@ -136,10 +135,7 @@ public sealed class Ticket
 
     public void Resolve(string resolution, Actor by, DateTime nowUtc)
     {
-        Require(TicketStatus.InProgress, "解决");
-        RequireOwner(by, "解决");
-        if (PausedSinceUtc is not null)
-            throw new TicketRuleException(TicketRule.IllegalTransition, "工单正在等待纳税人，请先恢复处理再解决。");
+        Check(TicketMove.Resolve, by);
         Resolution = RequireText(resolution, "解决方案", TicketRule.ResolutionRequired);
         ResolvedUtc = nowUtc;
         Move(TicketStatus.Resolved, TicketEventKind.Resolved, by, nowUtc, Resolution);
@@ -150,8 +146,7 @@ public sealed class Ticket
     /// resolved late is overdue again at once. Without <paramref name="clock"/> the time is elapsed time.</summary>
     public void Reopen(string reason, Actor by, DateTime nowUtc, SlaClock? clock = null)
     {
-        if (Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp or TicketStatus.Rated))
-            throw Illegal("重新打开");
+        Check(TicketMove.Reopen, by);
         var why = RequireText(reason, "重新打开原因");
         ReopenBack(why, by, nowUtc, clock);
     }
@@ -159,10 +154,7 @@ public sealed class Ticket
     /// <summary>等待纳税人: the owner waits on the taxpayer (missing papers, a call back); the clock stops.</summary>
     public void WaitOnTaxpayer(string reason, Actor by, DateTime nowUtc)
     {
-        Require(TicketStatus.InProgress, "标记等待纳税人");
-        RequireOwner(by, "标记等待纳税人");
-        if (PausedSinceUtc is not null)
-            throw new TicketRuleException(TicketRule.IllegalTransition, "工单已在等待纳税人。");
+        Check(TicketMove.WaitOnTaxpayer, by);
         var why = RequireText(reason, "等待纳税人的事项");
         PausedSinceUtc = nowUtc;
         Record(TicketEventKind.WaitingOnTaxpayer, Status, by, nowUtc, why);
@@ -172,10 +164,8 @@ public sealed class Ticket
     /// what was left when the pause began is left now. Without <paramref name="clock"/> the time is elapsed time.</summary>
     public void Resume(Actor by, DateTime nowUtc, SlaClock? clock = null)
     {
-        Require(TicketStatus.InProgress, "恢复处理");
-        RequireOwner(by, "恢复处理");
-        if (PausedSinceUtc is not DateTime since)
-            throw new TicketRuleException(TicketRule.IllegalTransition, "工单没有在等待纳税人，无需恢复处理。");
+        Check(TicketMove.Resume, by);
+        var since = PausedSinceUtc!.Value;
         var sla = clock ?? SlaClock.AroundTheClock;
         ResolveDueUtc = sla.Add(nowUtc, sla.Between(since, ResolveDueUtc));
         PausedSinceUtc = null;
@@ -185,9 +175,7 @@ public sealed class Ticket
     /// <summary>回访: the call-back after resolving. A dissatisfied taxpayer reopens the ticket.</summary>
     public void FollowUp(FollowUpOutcome outcome, string? note, Actor by, DateTime nowUtc, SlaClock? clock = null)
     {
-        if (Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp)
-            && !(Status == TicketStatus.Rated && CallBackRequiredUtc is not null))
-            throw Illegal("回访");
+        Check(TicketMove.FollowUp, by);
         var text = OptionalText(note);
         CallBackRequiredUtc = null;
         FollowUpAttempts++;
@@ -215,10 +203,7 @@ public sealed class Ticket
     {
         if (!Enum.IsDefined(level))
             throw new TicketRuleException(TicketRule.IllegalTransition, "评分等级无效。");
-        if (Satisfaction is not null)
-            throw new TicketRuleException(TicketRule.AlreadyRated, "该工单已评价，不能重复评价。");
-        if (Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp))
-            throw Illegal("评价");
+        Check(TicketMove.Rate, by);
         Satisfaction = new Satisfaction
         {
             Level = level,
@@ -239,17 +224,10 @@ public sealed class Ticket
     /// <summary>Close after follow-up and rating, or with a recorded reason why that could not happen.</summary>
     public void Close(CloseReason reason, string? note, Actor by, DateTime nowUtc)
     {
-        if (Status == TicketStatus.Closed) throw Illegal("再次关闭");
-        if (CallBackRequiredUtc is not null)
-            throw new TicketRuleException(TicketRule.NotReadyToClose, "该工单收到投诉或不满意评价，须先记录一次回访才能关闭。");
+        Check(reason == Domain.CloseReason.Completed ? TicketMove.Close : TicketMove.CloseUnfinished, by);
         var text = OptionalText(note);
         switch (reason)
         {
-            case Domain.CloseReason.Completed when Status != TicketStatus.Rated:
-                throw new TicketRuleException(TicketRule.NotReadyToClose, "回访和评分都完成后才能关闭工单。");
-            case Domain.CloseReason.Unreachable or Domain.CloseReason.Declined
-                when Status is not (TicketStatus.Resolved or TicketStatus.FollowedUp or TicketStatus.Rated):
-                throw Illegal("关闭");
             case Domain.CloseReason.Unreachable when FollowUpAttempts < MaxFollowUpAttemptsBeforeUnreachable
                                                       || LastFollowUp != FollowUpOutcome.NotReached || FollowedUpUtc is not null:
                 throw new TicketRuleException(TicketRule.NotReadyToClose, "需先记录一次未联系上的回访，才能以“联系不上”关闭。");
@@ -330,17 +308,6 @@ public sealed class Ticket
             ActorName = by.Name,
             Note = note,
         });
-    }
-
-    private void Require(TicketStatus expected, string action)
-    {
-        if (Status != expected) throw Illegal(action);
-    }
-
-    private void RequireOwner(Actor by, string action)
-    {
-        if (by.EngineerId is not null && by.EngineerId != AssigneeId)
-            throw new TicketRuleException(TicketRule.NotAssignee, $"只有当前负责人才能{action}该工单（首问责任制）。");
     }
 
     private TicketRuleException Illegal(string action) =>

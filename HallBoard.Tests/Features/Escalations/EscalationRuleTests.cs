@@ -8,7 +8,7 @@ public sealed class EscalationRuleTests
 {
     private static readonly DateTime Now = new(2026, 11, 27, 2, 0, 0, DateTimeKind.Utc);
     private static readonly Actor Engineer = new("u1", "张伟", 1, 1);
-    private static readonly Actor Lead = new("u9", "刘主任", null, 1);
+    private static readonly Actor Lead = new("u9", "刘主任", null, 1) { Roles = new HashSet<string> { "HallLead" } };
 
     private static Escalation Raise(string? reason = "电子税务局申报模块报错，需要税务机关处理", DateTime? due = null,
         EscalationTarget target = EscalationTarget.OpsAuthority, string? recipient = "运维科") =>

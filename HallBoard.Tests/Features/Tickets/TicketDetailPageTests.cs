@@ -142,6 +142,48 @@ public sealed class TicketDetailPageTests(HallAppFactory app) : BunitTestBase(ap
         Assert.Contains("等了太久", earlier);
     }
 
+    [Fact]
+    public async Task Each_move_button_is_offered_exactly_when_the_ticket_allows_that_move_to_the_signed_in_person()
+    {
+        var engineer = Me;
+        var waiting = await Commands.IntakeAsync(HallId, Walkin, engineer, takeNow: false);
+        var working = await Commands.IntakeAsync(HallId, Walkin, engineer, takeNow: true);
+        var paused = await Commands.IntakeAsync(HallId, Walkin, engineer, takeNow: true);
+        await Commands.WaitOnTaxpayerAsync(paused.Id, null, "补交营业执照复印件", engineer);
+        var ratedPoorly = await Commands.IntakeAsync(HallId, Walkin, engineer, takeNow: true);
+        await Commands.ResolveAsync(ratedPoorly.Id, null, "更换打印纸后正常", engineer);
+        await Commands.RateAsync(ratedPoorly.Id, null, SatisfactionLevel.Dissatisfied, "等了太久", RatingSource.CallBack, engineer);
+        var rated = await Commands.IntakeAsync(HallId, Walkin, engineer, takeNow: true);
+        await Commands.ResolveAsync(rated.Id, null, "更换打印纸后正常", engineer);
+        await Commands.FollowUpAsync(rated.Id, null, FollowUpOutcome.Reached, null, engineer);
+        await Commands.RateAsync(rated.Id, null, SatisfactionLevel.Satisfied, null, RatingSource.CallBack, engineer);
+        int[] tickets = [waiting.Id, working.Id, paused.Id, ratedPoorly.Id, rated.Id];
+
+        foreach (var account in new[] { "eng1", "eng2", "lead" })
+        {
+            await SignInAsAsync(account);
+            foreach (var id in tickets)
+            {
+                var allowed = await App.WithDbAsync(async db =>
+                    (await db.Tickets.Include(t => t.Satisfaction).SingleAsync(t => t.Id == id)).AllowedMoves(Me));
+                var buttons = RenderDetail(id).FindAll("button").Select(b => b.TextContent.Trim()).ToHashSet();
+                foreach (var (move, label) in MoveButtons)
+                {
+                    // Taking names the signed-in engineer as the owner; an account without an engineer has no one to name.
+                    var offered = allowed.Contains(move) && (move != TicketMove.Take || Me.EngineerId is not null);
+                    Assert.True(offered == buttons.Contains(label), $"{account}, ticket {id}: {label} shown {!offered}, the ticket says {offered}");
+                }
+            }
+        }
+    }
+
+    private static readonly (TicketMove Move, string Label)[] MoveButtons =
+    [
+        (TicketMove.Take, "受理"), (TicketMove.HandOver, "转交"), (TicketMove.Resolve, "解决"),
+        (TicketMove.WaitOnTaxpayer, "等待纳税人"), (TicketMove.Resume, "恢复处理"), (TicketMove.FollowUp, "回访"), (TicketMove.Rate, "电话回访评分"),
+        (TicketMove.Reopen, "重新打开"), (TicketMove.Close, "关闭"), (TicketMove.CloseUnfinished, "无法完成回访时关闭"),
+    ];
+
     private IRenderedComponent<TicketDetailPage> RenderDetail(int id)
     {
         var page = RenderPage<TicketDetailPage>(p => p.Add(x => x.Id, id));

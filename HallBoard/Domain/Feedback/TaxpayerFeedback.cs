@@ -1,3 +1,5 @@
+using R = HallBoard.Features.Account.Roles;
+
 namespace HallBoard.Domain;
 
 /// <summary>意见 / 建议 / 咨询 / 投诉.</summary>
@@ -8,6 +10,9 @@ public enum FeedbackSource { RatingPage, PublicPage, Engineer }
 
 /// <summary>收到 → 已报送 → 处理中 → 已答复 → 已办结.</summary>
 public enum FeedbackStatus { Received, Reported, InHandling, Replied, Closed }
+
+/// <summary>The steps out of each status: 报送, 开始处理, 答复, 办结.</summary>
+public enum FeedbackMove { Report, StartHandling, Reply, Close }
 
 /// <summary>How long each step may take, counted from receipt: report to the bureau, start handling, reply, close.</summary>
 public sealed record FeedbackDeadlines(TimeSpan Report, TimeSpan Handle, TimeSpan Reply, TimeSpan Close);
@@ -136,17 +141,58 @@ public sealed class TaxpayerFeedback
         _ => null,
     };
 
+    /// <summary>Who moves feedback on: the hall lead and above (the bureau's counterpart); engineers only record it.</summary>
+    public static bool MayHandle(Actor actor) => actor.IsIn(R.HallLead, R.Manager, R.Admin);
+
+    /// <summary>The moves this actor may take now: at most the one step out of the current status.</summary>
+    public IReadOnlySet<FeedbackMove> AllowedMoves(Actor actor) =>
+        Enum.GetValues<FeedbackMove>().Where(m => Refusal(m, actor) is null).ToHashSet();
+
+    public bool Can(FeedbackMove move, Actor actor) => Refusal(move, actor) is null;
+
+    /// <summary>Why this actor may not take this move now, or null; the moves refuse with this message.</summary>
+    public string? Refusal(FeedbackMove move, Actor actor) =>
+        !MayHandle(actor) ? Actor.NoRightMessage
+        : Status != From(move) ? $"该意见当前状态为“{FeedbackLabels.Of(Status)}”，不能{Verb(move)}。"
+        : null;
+
+    /// <summary>The one step out of the current status, if any.</summary>
+    public FeedbackMove? NextMove => Status switch
+    {
+        FeedbackStatus.Received => FeedbackMove.Report,
+        FeedbackStatus.Reported => FeedbackMove.StartHandling,
+        FeedbackStatus.InHandling => FeedbackMove.Reply,
+        FeedbackStatus.Replied => FeedbackMove.Close,
+        _ => null,
+    };
+
+    private static FeedbackStatus From(FeedbackMove move) => move switch
+    {
+        FeedbackMove.Report => FeedbackStatus.Received,
+        FeedbackMove.StartHandling => FeedbackStatus.Reported,
+        FeedbackMove.Reply => FeedbackStatus.InHandling,
+        _ => FeedbackStatus.Replied,
+    };
+
+    private static string Verb(FeedbackMove move) => move switch
+    {
+        FeedbackMove.Report => "报送",
+        FeedbackMove.StartHandling => "开始处理",
+        FeedbackMove.Reply => "答复",
+        _ => "办结",
+    };
+
     /// <summary>报送: reported to the bureau's ops authority.</summary>
     public void ReportToBureau(string? note, Actor by, DateTime nowUtc)
     {
-        Require(FeedbackStatus.Received, "报送");
+        Check(FeedbackMove.Report, by);
         ReportedUtc = nowUtc;
         Move(FeedbackStatus.Reported, by, nowUtc, Optional(note, "报送说明"));
     }
 
     public void StartHandling(string? note, Actor by, DateTime nowUtc)
     {
-        Require(FeedbackStatus.Reported, "开始处理");
+        Check(FeedbackMove.StartHandling, by);
         HandlingUtc = nowUtc;
         Move(FeedbackStatus.InHandling, by, nowUtc, Optional(note, "处理说明"));
     }
@@ -154,7 +200,7 @@ public sealed class TaxpayerFeedback
     /// <summary>答复: what the taxpayer was told; required.</summary>
     public void ReplyWith(string? reply, Actor by, DateTime nowUtc)
     {
-        Require(FeedbackStatus.InHandling, "答复");
+        Check(FeedbackMove.Reply, by);
         Reply = Optional(reply, "答复内容") ?? throw new FeedbackRuleException("请填写答复内容。");
         RepliedUtc = nowUtc;
         Move(FeedbackStatus.Replied, by, nowUtc, Reply);
@@ -162,7 +208,7 @@ public sealed class TaxpayerFeedback
 
     public void Close(string? note, Actor by, DateTime nowUtc)
     {
-        Require(FeedbackStatus.Replied, "办结");
+        Check(FeedbackMove.Close, by);
         ClosedUtc = nowUtc;
         Move(FeedbackStatus.Closed, by, nowUtc, Optional(note, "办结说明"));
     }
@@ -170,6 +216,7 @@ public sealed class TaxpayerFeedback
     /// <summary>The one step out of the current status.</summary>
     public void Advance(string? note, Actor by, DateTime nowUtc)
     {
+        if (!MayHandle(by)) throw new ForbiddenException(Actor.NoRightMessage);
         switch (Status)
         {
             case FeedbackStatus.Received: ReportToBureau(note, by, nowUtc); break;
@@ -180,10 +227,10 @@ public sealed class TaxpayerFeedback
         }
     }
 
-    private void Require(FeedbackStatus expected, string action)
+    private void Check(FeedbackMove move, Actor by)
     {
-        if (Status != expected)
-            throw new FeedbackRuleException($"该意见当前状态为“{FeedbackLabels.Of(Status)}”，不能{action}。");
+        if (!MayHandle(by)) throw new ForbiddenException(Actor.NoRightMessage);
+        if (Refusal(move, by) is { } why) throw new FeedbackRuleException(why);
     }
 
     private void Move(FeedbackStatus to, Actor by, DateTime nowUtc, string? note)

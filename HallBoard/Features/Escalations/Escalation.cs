@@ -1,4 +1,5 @@
 using HallBoard.Domain;
+using R = HallBoard.Features.Account.Roles;
 
 namespace HallBoard.Features.Escalations;
 
@@ -71,11 +72,33 @@ public sealed class Escalation
         };
     }
 
+    /// <summary>Who answers: the hall lead and above for any escalation; a bureau account only those addressed to the bureau.</summary>
+    public static bool MayAnswerAny(Actor actor) => actor.IsIn(R.HallLead, R.Manager, R.Admin);
+
+    /// <summary>Who raises escalations at all: the hall's staff (the bureau answers, it does not raise).</summary>
+    public static bool MayRaise(Actor actor) => actor.IsIn(R.StaffRoles);
+
+    /// <summary>Why this actor may not raise an escalation on a ticket in this state now, or null. Staff raise;
+    /// a closed ticket takes no new one, and one open escalation per ticket waits for its answer first.</summary>
+    public static HallBoardException? RaiseRefusal(Actor actor, TicketStatus ticketStatus, bool ticketHasOpenEscalation) =>
+        !MayRaise(actor) ? new ForbiddenException(Actor.NoRightMessage)
+        : ticketStatus == TicketStatus.Closed ? new TicketRuleException(TicketRule.IllegalTransition, $"工单当前状态为“{Labels.Of(ticketStatus)}”，不能升级。")
+        : ticketHasOpenEscalation ? new EscalationRuleException("该工单已有未答复的升级，请等答复后再升级。")
+        : null;
+
+    /// <summary>Why this actor may not answer this escalation now, or null; <see cref="AnswerWith"/> refuses with it.</summary>
+    public HallBoardException? AnswerRefusal(Actor actor) =>
+        !MayAnswerAny(actor) && !actor.IsIn(R.Bureau) ? new ForbiddenException(Actor.NoRightMessage)
+        : !MayAnswerAny(actor) && Target != EscalationTarget.OpsAuthority ? new ForbiddenException("局方账号只能答复升级至主管税务机关运维部门的升级。")
+        : !IsOpen ? new EscalationRuleException("该升级已答复，不能再次答复。")
+        : null;
+
+    public bool CanAnswer(Actor actor) => AnswerRefusal(actor) is null;
+
     /// <summary>Records the answer of the lead or the authority; an escalation is answered once.</summary>
     public void AnswerWith(string? answer, Actor by, DateTime nowUtc)
     {
-        if (!IsOpen)
-            throw new EscalationRuleException("该升级已答复，不能再次答复。");
+        if (AnswerRefusal(by) is { } refused) throw refused;
         Answer = FreeText.Required(answer, "answer", "答复内容", MaxAnswer);
         AnsweredUtc = nowUtc;
         AnsweredById = by.Id;

@@ -17,13 +17,13 @@ public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory
 {
     public async Task<TicketRef> RaiseAsync(int ticketId, int? expectedVersion, EscalationRequest request, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(Account.Roles.StaffRoles);
+        if (!Escalation.MayRaise(actor)) throw new ForbiddenException(Actor.NoRightMessage);
         var done = await tickets.ChangeWithinAsync(ticketId, expectedVersion, actor, "升级工单", async (db, ticket, now) =>
         {
             var escalation = Escalation.Raise(ticket.HallId, ticket.Id, ticket.Number, request.Target, request.Recipient,
                 request.Reason, request.DueUtc, actor, now);
-            if (await db.Escalations.AnyAsync(e => e.TicketId == ticket.Id && e.AnsweredUtc == null, ct))
-                throw new EscalationRuleException("该工单已有未答复的升级，请等答复后再升级。");
+            var openOne = await db.Escalations.AnyAsync(e => e.TicketId == ticket.Id && e.AnsweredUtc == null, ct);
+            if (Escalation.RaiseRefusal(actor, ticket.Status, openOne) is { } refused) throw refused;
             var to = escalation.Recipient is null ? escalation.TargetLabel : $"{escalation.TargetLabel}（{escalation.Recipient}）";
             ticket.Note(TicketEventKind.Escalated, $"升级至{to}，请于 {time.Format(escalation.DueUtc)} 前答复：{escalation.Reason}", actor, now);
             db.Escalations.Add(escalation);
@@ -37,17 +37,14 @@ public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory
     /// of the hall answering an escalation addressed to the bureau itself).</summary>
     public async Task<TicketRef> AnswerAsync(int escalationId, string? answer, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(EscalationsSetup.Viewers.Split(','));
         int ticketId;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
-            var found = await read.Escalations.AsNoTracking().Where(e => e.Id == escalationId)
-                .Select(e => new { e.TicketId, e.HallId, e.Target }).FirstOrDefaultAsync(ct);
+            var found = await read.Escalations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == escalationId, ct);
             _ = actor.HallScope;
             if (found is null || !actor.CanSee(found.HallId))
                 throw new NotFoundException("升级记录不存在。");
-            if (!actor.IsIn(EscalationsSetup.Answerers.Split(',')) && found.Target != EscalationTarget.OpsAuthority)
-                throw new ForbiddenException("局方账号只能答复升级至主管税务机关运维部门的升级。");
+            if (found.AnswerRefusal(actor) is { } refused) throw refused;
             ticketId = found.TicketId;
         }
         var done = await tickets.ChangeWithinAsync(ticketId, null, actor, "升级答复", async (db, ticket, now) =>

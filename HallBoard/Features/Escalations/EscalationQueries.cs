@@ -26,7 +26,7 @@ public sealed class EscalationQueries(IDbContextFactory<HallDbContext> dbFactory
         RowsAsync(actor.VisibleHalls(), BureauOnly(actor), open: false, take, ct);
 
     private static EscalationTarget? BureauOnly(Actor actor) =>
-        actor.IsIn(EscalationsSetup.Answerers.Split(',')) ? null : EscalationTarget.OpsAuthority;
+        Escalation.MayAnswerAny(actor) ? null : EscalationTarget.OpsAuthority;
 
     public async Task<IReadOnlyList<Escalation>> OfTicketAsync(int ticketId, CancellationToken ct = default)
     {

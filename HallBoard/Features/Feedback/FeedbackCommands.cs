@@ -84,7 +84,7 @@ public sealed class FeedbackCommands(
     /// <summary>The one step out of the feedback's current status (报送 → 处理 → 答复 → 办结).</summary>
     public async Task<FeedbackRef> AdvanceAsync(int id, int? expectedVersion, string? note, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(FeedbackSetup.HandlerRoles.Split(','));
+        if (!TaxpayerFeedback.MayHandle(actor)) throw new ForbiddenException(Actor.NoRightMessage);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var feedback = await db.Feedback.FirstOrDefaultAsync(f => f.Id == id, ct);
         _ = actor.HallScope;

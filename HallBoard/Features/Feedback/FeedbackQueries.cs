@@ -15,7 +15,11 @@ public sealed record FeedbackRow(int Id, string Number, FeedbackKind Kind, Feedb
 }
 
 public sealed record FeedbackDetail(FeedbackRow Row, string HallName, string? ContactName, string? ContactPhone, string? Reply,
-    int Version, bool TicketCallBackPending, IReadOnlyList<FeedbackEvent> Timeline);
+    int Version, bool TicketCallBackPending, IReadOnlyList<FeedbackEvent> Timeline)
+{
+    /// <summary>The moves the reading actor may take now (<see cref="TaxpayerFeedback.AllowedMoves"/>); empty when read without an actor.</summary>
+    public IReadOnlySet<FeedbackMove> Moves { get; init; } = new HashSet<FeedbackMove>();
+}
 
 public sealed record HallRef(int Id, string Code, string Name);
 
@@ -36,7 +40,12 @@ public sealed class FeedbackQueries(IDbContextFactory<HallDbContext> dbFactory, 
         return view == FeedbackView.Overdue ? rows.Where(r => r.IsOverdue(now)).ToList() : rows;
     }
 
-    public async Task<FeedbackDetail?> GetAsync(int id, int? hallId, CancellationToken ct = default)
+    /// <summary>One feedback as the actor may see it, with the moves it may take; another hall's reads as missing.</summary>
+    public Task<FeedbackDetail?> GetAsync(Actor reader, int id, CancellationToken ct = default) => GetAsync(id, reader.HallScope, reader, ct);
+
+    public Task<FeedbackDetail?> GetAsync(int id, int? hallId, CancellationToken ct = default) => GetAsync(id, hallId, null, ct);
+
+    private async Task<FeedbackDetail?> GetAsync(int id, int? hallId, Actor? reader, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.Feedback.AsNoTracking().Where(f => f.Id == id && (hallId == null || f.HallId == hallId));
@@ -46,7 +55,10 @@ public sealed class FeedbackQueries(IDbContextFactory<HallDbContext> dbFactory, 
         var hallName = await db.Halls.Where(h => h.Id == f.HallId).Select(h => h.Name).FirstAsync(ct);
         var pending = f.TicketId is int t && await db.Tickets.AnyAsync(x => x.Id == t && x.CallBackRequiredUtc != null, ct);
         var events = await db.FeedbackEvents.AsNoTracking().Where(e => e.FeedbackId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
-        return new FeedbackDetail(row, hallName, f.ContactName, f.ContactPhone, f.Reply, f.Version, pending, events);
+        return new FeedbackDetail(row, hallName, f.ContactName, f.ContactPhone, f.Reply, f.Version, pending, events)
+        {
+            Moves = reader is null ? new HashSet<FeedbackMove>() : f.AllowedMoves(reader),
+        };
     }
 
     /// <summary>Whether a ticket owes its taxpayer a call-back (complaint or poor rating), and its status.</summary>

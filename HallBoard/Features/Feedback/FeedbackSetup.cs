@@ -10,8 +10,6 @@ namespace HallBoard.Features.Feedback;
 /// server-rendered forms with antiforgery, a body size limit and a per-address rate limit.</summary>
 public static class FeedbackSetup
 {
-    public const string HandlerRoles = $"{Roles.HallLead},{Roles.Manager},{Roles.Admin}";
-
     public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<FeedbackOptions>(config.GetSection("Feedback"));

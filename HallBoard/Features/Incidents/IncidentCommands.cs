@@ -47,7 +47,7 @@ public sealed class IncidentCommands(IDbContextFactory<HallDbContext> dbFactory,
     }
 
     public Task LinkTicketAsync(int incidentId, string? ticketNumber, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, IncidentsSetup.Declarers, "关联工单到重大事件", (db, i, now) =>
+        ChangeAsync(incidentId, actor, IncidentMove.LinkTicket, "关联工单到重大事件", (db, i, now) =>
         {
             var number = ticketNumber?.Trim().ToUpperInvariant();
             if (string.IsNullOrEmpty(number)) throw ValidationFailedException.For("ticket", "请填写工单编号。");
@@ -55,27 +55,29 @@ public sealed class IncidentCommands(IDbContextFactory<HallDbContext> dbFactory,
         }, ct);
 
     public Task AddActionAsync(int incidentId, string? text, DateTime atUtc, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, IncidentsSetup.Declarers, "记录重大事件处置", (_, i, now) => Done(() => i.AddAction(text, atUtc, actor, now)), ct);
+        ChangeAsync(incidentId, actor, IncidentMove.AddAction, "记录重大事件处置", (_, i, now) => Done(() => i.AddAction(text, atUtc, actor, now)), ct);
 
     public Task RecordReportAsync(int incidentId, string? to, DateTime atUtc, string? note, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, IncidentsSetup.Declarers, "记录重大事件上报", (_, i, now) => Done(() => i.RecordReport(to, atUtc, note, actor, now)), ct);
+        ChangeAsync(incidentId, actor, IncidentMove.RecordReport, "记录重大事件上报", (_, i, now) => Done(() => i.RecordReport(to, atUtc, note, actor, now)), ct);
 
     public async Task CloseAsync(int incidentId, DateTime endUtc, string? cause, string? measures, Actor actor, CancellationToken ct = default)
     {
-        var closed = await ChangeAsync(incidentId, actor, IncidentsSetup.Closers, "关闭重大事件",
+        var closed = await ChangeAsync(incidentId, actor, IncidentMove.Close, "关闭重大事件",
             (_, i, now) => Done(() => i.Close(endUtc, cause, measures, actor, now)), ct);
         await notifier.PublishAsync(HallChange.AlertCleared(closed.HallId, IncidentAlertSource.Of(closed)));
     }
 
     /// <summary>结案: refused until the incident's written improvement plan exists.</summary>
     public Task CloseFinallyAsync(int incidentId, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, IncidentsSetup.Closers, "重大事件结案", async (db, i, now) =>
+        ChangeAsync(incidentId, actor, IncidentMove.CloseFinally, "重大事件结案", async (db, i, now) =>
             i.CloseFinally(await db.ImprovementPlans.AnyAsync(p => p.IncidentId == i.Id, ct), actor, now), ct);
 
-    private async Task<MajorIncident> ChangeAsync(int incidentId, Actor actor, string[] roles, string action,
+    /// <summary>The role is checked before anything is read (<see cref="MajorIncident.MayTake"/>); the move itself checks
+    /// the rest of <see cref="MajorIncident.RefusalOf"/>.</summary>
+    private async Task<MajorIncident> ChangeAsync(int incidentId, Actor actor, IncidentMove move, string action,
         Func<HallDbContext, MajorIncident, DateTime, Task> change, CancellationToken ct)
     {
-        actor.RequireRole(roles);
+        if (!MajorIncident.MayTake(move, actor)) throw new ForbiddenException(Actor.NoRightMessage);
         _ = actor.HallScope;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var incident = await db.MajorIncidents.Include(i => i.Tickets).FirstOrDefaultAsync(i => i.Id == incidentId, ct);

@@ -9,9 +9,6 @@ public static class IncidentsSetup
     /// <summary>Any staff member declares a major incident and records its handling.</summary>
     public static readonly string[] Declarers = Roles.StaffRoles;
 
-    /// <summary>Closing a major incident is for HallLead and above.</summary>
-    public static readonly string[] Closers = Roles.LeadRoles;
-
     /// <summary>Who reads incidents and their reports: staff, and the bureau for the halls it supervises.</summary>
     public const string Readers = $"{Roles.Staff},{Roles.Bureau}";
 

@@ -4,6 +4,9 @@ namespace HallBoard.Features.Incidents;
 
 public enum IncidentStatus { Open, Closed }
 
+/// <summary>What can be done to a declared incident; <see cref="MajorIncident.AllowedMoves"/> says which are open now.</summary>
+public enum IncidentMove { LinkTicket, AddAction, RecordReport, Close, CloseFinally }
+
 public enum IncidentEntryKind { Declared, Action, TicketLinked, Reported, Closed, FinalClosed }
 
 /// <summary>A major incident refused a move (closing it twice, an end before its start, a ticket of another hall …).</summary>
@@ -106,9 +109,38 @@ public sealed class MajorIncident
     /// open major incident per channel.</summary>
     public bool CoversAnyOf(IEnumerable<Channel> channels) => IsOpen && Channels.Intersect(channels).Any();
 
+    /// <summary>Who may take a move at all: staff work an incident; closing it and the final close are the lead's.</summary>
+    public static bool MayTake(IncidentMove move, Actor actor) =>
+        actor.IsIn(move is IncidentMove.Close or IncidentMove.CloseFinally ? Account.Roles.LeadRoles : Account.Roles.StaffRoles);
+
+    /// <summary>The moves this actor may take now; <paramref name="planExists"/>: the written improvement plan is there.</summary>
+    public IReadOnlySet<IncidentMove> AllowedMoves(Actor actor, bool planExists) =>
+        Enum.GetValues<IncidentMove>().Where(m => RefusalOf(m, actor, planExists) is null).ToHashSet();
+
+    /// <summary>Why this actor may not take this move now, or null: the role (<see cref="MayTake"/>, the command's check),
+    /// then the incident's state, which the move itself checks.</summary>
+    public HallBoardException? RefusalOf(IncidentMove move, Actor actor, bool planExists = false) =>
+        MayTake(move, actor) ? StateRefusal(move, planExists) : new ForbiddenException(Actor.NoRightMessage);
+
+    private IncidentRuleException? StateRefusal(IncidentMove move, bool planExists) => move switch
+        {
+            IncidentMove.LinkTicket when !IsOpen => new IncidentRuleException("该重大事件已关闭，不能关联工单。"),
+            IncidentMove.AddAction when !IsOpen => new IncidentRuleException("该重大事件已关闭，不能记录处置过程。"),
+            IncidentMove.Close when !IsOpen => new IncidentRuleException("该重大事件已关闭，不能再次关闭。"),
+            IncidentMove.CloseFinally when FinalClosedUtc is not null => new IncidentRuleException("该重大事件已结案。"),
+            IncidentMove.CloseFinally when IsOpen => new IncidentRuleException("该重大事件尚未关闭（业务尚未恢复），不能结案。"),
+            IncidentMove.CloseFinally when !planExists => new IncidentRuleException("该重大事件还没有书面改进方案，不能结案。请先编写改进方案。"),
+            _ => null,
+        };
+
+    private void RequireState(IncidentMove move, bool planExists = false)
+    {
+        if (StateRefusal(move, planExists) is { } refused) throw refused;
+    }
+
     public void LinkTicket(int ticketId, string ticketNumber, int ticketHallId, Actor by, DateTime nowUtc)
     {
-        RequireOpen("关联工单");
+        RequireState(IncidentMove.LinkTicket);
         if (ticketHallId != HallId)
             throw new IncidentRuleException($"工单 {ticketNumber} 不属于本厅，不能关联。");
         if (_tickets.Any(t => t.TicketId == ticketId))
@@ -120,7 +152,7 @@ public sealed class MajorIncident
     /// <summary>A step taken to handle the incident (处置过程), at the time it was taken.</summary>
     public void AddAction(string? text, DateTime atUtc, Actor by, DateTime nowUtc)
     {
-        RequireOpen("记录处置过程");
+        RequireState(IncidentMove.AddAction);
         var what = FreeText.Required(text, "action", "处置内容", MaxText);
         RequireWithin(atUtc, nowUtc, "at", "处置时间");
         Add(IncidentEntryKind.Action, atUtc, what, null, by, nowUtc);
@@ -137,8 +169,7 @@ public sealed class MajorIncident
 
     public void Close(DateTime endUtc, string? cause, string? measures, Actor by, DateTime nowUtc)
     {
-        if (!IsOpen)
-            throw new IncidentRuleException("该重大事件已关闭，不能再次关闭。");
+        RequireState(IncidentMove.Close);
         if (endUtc < StartUtc)
             throw new IncidentRuleException("结束时间不能早于开始时间。");
         if (endUtc > nowUtc)
@@ -153,9 +184,7 @@ public sealed class MajorIncident
     /// 书面改进方案 the statement of work asks for after a major fault has been written.</summary>
     public void CloseFinally(bool planExists, Actor by, DateTime nowUtc)
     {
-        if (FinalClosedUtc is not null) throw new IncidentRuleException("该重大事件已结案。");
-        if (IsOpen) throw new IncidentRuleException("该重大事件尚未关闭（业务尚未恢复），不能结案。");
-        if (!planExists) throw new IncidentRuleException("该重大事件还没有书面改进方案，不能结案。请先编写改进方案。");
+        RequireState(IncidentMove.CloseFinally, planExists);
         (FinalClosedUtc, FinalClosedByName) = (nowUtc, by.Name);
         Add(IncidentEntryKind.FinalClosed, nowUtc, "结案（已有书面改进方案）", null, by, nowUtc);
     }
@@ -181,11 +210,6 @@ public sealed class MajorIncident
         IncidentEntryKind.FinalClosed => "结案",
         _ => kind.ToString(),
     };
-
-    private void RequireOpen(string action)
-    {
-        if (!IsOpen) throw new IncidentRuleException($"该重大事件已关闭，不能{action}。");
-    }
 
     private void RequireWithin(DateTime atUtc, DateTime nowUtc, string field, string label)
     {

@@ -5,6 +5,9 @@ namespace HallBoard.Features.Problems;
 
 public enum ProblemStatus { Open, Analysing, WorkaroundKnown, Resolved, Duplicate }
 
+/// <summary>What can be done to a problem; <see cref="Problem.AllowedMoves"/> says which are open to an actor now.</summary>
+public enum ProblemMove { StartAnalysis, RecordWorkaround, Resolve, SubmitToBureau, CloseAsDuplicate, Discuss, LinkTicket, DraftArticle }
+
 /// <summary>
 /// 疑难问题: one cause behind several tickets of a hall, taken to the bureau's ops authority.
 /// 待分析 → 分析中 → 已有临时方案 → 已解决, or closed as a duplicate of another problem.
@@ -59,24 +62,54 @@ public sealed class Problem
         };
     }
 
+    /// <summary>Who may take a move at all: the hall's staff work a problem; the bureau only adds to its discussion.</summary>
+    public static bool MayTake(ProblemMove move, Actor actor) =>
+        actor.IsIn(KnowledgeSetup.Authors) || (move == ProblemMove.Discuss && actor.IsIn(Account.Roles.Bureau));
+
+    /// <summary>The moves this actor may take now, given the problem's state and the actor's role.</summary>
+    public IReadOnlySet<ProblemMove> AllowedMoves(Actor actor) =>
+        Enum.GetValues<ProblemMove>().Where(m => RefusalOf(m, actor) is null).ToHashSet();
+
+    /// <summary>Why this actor may not take this move now (the message the command refuses with), or null.</summary>
+    public HallBoardException? RefusalOf(ProblemMove move, Actor actor) =>
+        MayTake(move, actor) ? StateRefusal(move) : new ForbiddenException(Actor.NoRightMessage);
+
+    private KnowledgeRuleException? StateRefusal(ProblemMove move) => move switch
+    {
+        ProblemMove.StartAnalysis when Status != ProblemStatus.Open => Illegal("开始分析"),
+        ProblemMove.RecordWorkaround when IsFinished => Illegal("记录临时方案"),
+        ProblemMove.Resolve when IsFinished => Illegal("标记解决"),
+        ProblemMove.SubmitToBureau when IsFinished => Illegal("登记提交日期"),
+        ProblemMove.CloseAsDuplicate when IsFinished => Illegal("作为重复问题关闭"),
+        ProblemMove.Discuss when Status == ProblemStatus.Duplicate => Illegal("记录讨论"),
+        ProblemMove.LinkTicket when Status == ProblemStatus.Duplicate => new("该问题已作为重复问题关闭，请关联到原问题。"),
+        ProblemMove.DraftArticle when Status != ProblemStatus.Resolved || Resolution is null => new("疑难问题解决后才能生成知识条目。"),
+        ProblemMove.DraftArticle when ArticleId is not null => new("该疑难问题已生成过知识条目。"),
+        _ => null,
+    };
+
+    private void RequireState(ProblemMove move)
+    {
+        if (StateRefusal(move) is { } refused) throw refused;
+    }
+
     public void StartAnalysis(DateTime nowUtc)
     {
-        if (Status != ProblemStatus.Open) throw Illegal("开始分析");
+        RequireState(ProblemMove.StartAnalysis);
         Move(ProblemStatus.Analysing, nowUtc);
     }
 
     /// <summary>A way around the cause that taxpayers can be helped with until it is fixed.</summary>
     public void RecordWorkaround(string workaround, DateTime nowUtc)
     {
-        if (Status is not (ProblemStatus.Open or ProblemStatus.Analysing or ProblemStatus.WorkaroundKnown))
-            throw Illegal("记录临时方案");
+        RequireState(ProblemMove.RecordWorkaround);
         Workaround = KnowledgeText.Required(workaround, "workaround", "临时方案", MaxText);
         Move(ProblemStatus.WorkaroundKnown, nowUtc);
     }
 
     public void Resolve(string resolution, DateTime nowUtc)
     {
-        if (IsFinished) throw Illegal("标记解决");
+        RequireState(ProblemMove.Resolve);
         Resolution = KnowledgeText.Required(resolution, "resolution", "解决方案", MaxText);
         ResolvedUtc = nowUtc;
         Move(ProblemStatus.Resolved, nowUtc);
@@ -85,7 +118,7 @@ public sealed class Problem
     /// <summary>Closes this problem as the same cause as <paramref name="original"/>, of the same hall.</summary>
     public void CloseAsDuplicateOf(Problem original, DateTime nowUtc)
     {
-        if (IsFinished) throw Illegal("作为重复问题关闭");
+        RequireState(ProblemMove.CloseAsDuplicate);
         if (original.Id == Id) throw new KnowledgeRuleException("不能标记为与自身重复。");
         if (original.HallId != HallId) throw new KnowledgeRuleException("只能与本厅的疑难问题合并。");
         if (original.Status == ProblemStatus.Duplicate)
@@ -97,7 +130,7 @@ public sealed class Problem
     /// <summary>The day the problem was handed to the bureau's ops authority (提交税务局运维主管部门).</summary>
     public void SubmitToBureau(DateOnly day, DateOnly today, DateTime nowUtc)
     {
-        if (IsFinished) throw Illegal("登记提交日期");
+        RequireState(ProblemMove.SubmitToBureau);
         if (day > today) throw ValidationFailedException.For("submitted", "提交日期不能晚于今天。");
         if (day < DateOnly.FromDateTime(CreatedUtc).AddDays(-1))
             throw ValidationFailedException.For("submitted", "提交日期不能早于问题登记日期。");
@@ -108,7 +141,7 @@ public sealed class Problem
     /// <summary>One entry of the discussion with the bureau: who said it, when, what.</summary>
     public ProblemNote Discuss(string who, string text, Actor by, DateTime nowUtc)
     {
-        if (Status == ProblemStatus.Duplicate) throw Illegal("记录讨论");
+        RequireState(ProblemMove.Discuss);
         var note = new ProblemNote
         {
             Who = KnowledgeText.Required(who, "who", "发言人", MaxWho),
@@ -125,8 +158,7 @@ public sealed class Problem
     /// <summary>Tickets can be linked while the problem is not merged into another one.</summary>
     public void RequireLinkable(int ticketHallId)
     {
-        if (Status == ProblemStatus.Duplicate)
-            throw new KnowledgeRuleException("该问题已作为重复问题关闭，请关联到原问题。");
+        RequireState(ProblemMove.LinkTicket);
         if (ticketHallId != HallId)
             throw new KnowledgeRuleException("只能关联本厅的工单。");
     }
@@ -134,15 +166,13 @@ public sealed class Problem
     /// <summary>The draft article a resolved problem becomes: its title as the question, the resolution as steps.</summary>
     public ArticleContent ArticleDraft(Channel channel)
     {
-        if (Status != ProblemStatus.Resolved || Resolution is null)
-            throw new KnowledgeRuleException("疑难问题解决后才能生成知识条目。");
-        if (ArticleId is not null)
-            throw new KnowledgeRuleException("该疑难问题已生成过知识条目。");
-        var steps = ArticleContent.SplitSteps(Resolution);
+        RequireState(ProblemMove.DraftArticle);
+        var resolution = Resolution!;
+        var steps = ArticleContent.SplitSteps(resolution);
         return new ArticleContent
         {
             Question = Title,
-            Steps = steps.Count > 0 ? steps : [Resolution],
+            Steps = steps.Count > 0 ? steps : [resolution],
             Channel = channel,
             Category = Category,
             Tags = ["疑难问题"],

@@ -35,30 +35,27 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
     }
 
     public Task<ProblemRef> StartAnalysisAsync(int id, int? version, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, version, actor, "疑难问题开始分析", (_, p, now) => Done(() => p.StartAnalysis(now)), ct);
+        ChangeAsync(id, version, actor, ProblemMove.StartAnalysis, "疑难问题开始分析", (_, p, now) => Done(() => p.StartAnalysis(now)), ct);
 
     public Task<ProblemRef> RecordWorkaroundAsync(int id, int? version, string workaround, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, version, actor, "记录临时方案", (_, p, now) => Done(() => p.RecordWorkaround(workaround, now)), ct);
+        ChangeAsync(id, version, actor, ProblemMove.RecordWorkaround, "记录临时方案", (_, p, now) => Done(() => p.RecordWorkaround(workaround, now)), ct);
 
     public Task<ProblemRef> ResolveAsync(int id, int? version, string resolution, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, version, actor, "疑难问题已解决", (_, p, now) => Done(() => p.Resolve(resolution, now)), ct);
+        ChangeAsync(id, version, actor, ProblemMove.Resolve, "疑难问题已解决", (_, p, now) => Done(() => p.Resolve(resolution, now)), ct);
 
     public Task<ProblemRef> SubmitToBureauAsync(int id, int? version, DateOnly day, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, version, actor, "登记提交税务局日期", (_, p, now) => Done(() => p.SubmitToBureau(day, time.Today, now)), ct);
+        ChangeAsync(id, version, actor, ProblemMove.SubmitToBureau, "登记提交税务局日期", (_, p, now) => Done(() => p.SubmitToBureau(day, time.Today, now)), ct);
 
     /// <summary>A line of the discussion with the bureau; a Bureau account of the hall answers in its own name.</summary>
     public Task<ProblemRef> DiscussAsync(int id, string who, string text, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, null, actor, actor.IsIn(Roles.Bureau) ? "税务局答复疑难问题" : "记录与税务局的讨论",
-            (_, p, now) => Done(() => p.Discuss(actor.IsIn(Roles.Bureau) ? actor.Name : who, text, actor, now)), ct, Discussers);
-
-    /// <summary>Who adds to the discussion: the authors, and the bureau answering directly.</summary>
-    public static readonly string[] Discussers = [.. KnowledgeSetup.Authors, Roles.Bureau];
+        ChangeAsync(id, null, actor, ProblemMove.Discuss, actor.IsIn(Roles.Bureau) ? "税务局答复疑难问题" : "记录与税务局的讨论",
+            (_, p, now) => Done(() => p.Discuss(actor.IsIn(Roles.Bureau) ? actor.Name : who, text, actor, now)), ct);
 
     /// <summary>Closes a problem as the same cause as another of the hall; its tickets move to that one. An optional
     /// note goes into the discussion log in the same transaction.</summary>
     public Task<ProblemRef> CloseAsDuplicateAsync(int id, int? version, int originalId, Actor actor, string? note = null,
         CancellationToken ct = default) =>
-        ChangeAsync(id, version, actor, "作为重复问题关闭", async (db, p, now) =>
+        ChangeAsync(id, version, actor, ProblemMove.CloseAsDuplicate, "作为重复问题关闭", async (db, p, now) =>
         {
             var original = await db.Problems.FirstOrDefaultAsync(x => x.Id == originalId, ct)
                            ?? throw new KnowledgeRuleException("要合并到的疑难问题不存在。");
@@ -74,7 +71,7 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
 
     /// <summary>Links a ticket of the same hall by its number; the ticket's timeline records it.</summary>
     public Task<ProblemRef> LinkTicketAsync(int id, string ticketNumber, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, null, actor, "疑难问题关联工单", async (db, p, now) =>
+        ChangeAsync(id, null, actor, ProblemMove.LinkTicket, "疑难问题关联工单", async (db, p, now) =>
         {
             var number = (ticketNumber ?? "").Trim().ToUpperInvariant();
             if (number.Length == 0) throw ValidationFailedException.For("ticket", "请填写工单编号。");
@@ -97,7 +94,8 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
     public async Task<ArticleRef> DraftArticleAsync(int id, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var problem = await LoadAsync(db, id, actor, ct);
+        var problem = await LoadAsync(db, id, actor, ProblemMove.DraftArticle, ct);
+        if (problem.RefusalOf(ProblemMove.DraftArticle, actor) is { } refused) throw refused;
         var channel = await (from l in db.ProblemTickets
                              join t in db.Tickets on l.TicketId equals t.Id
                              where l.ProblemId == id
@@ -114,13 +112,14 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
         return new ArticleRef(article.Id, article.Revision, article.Status);
     }
 
-    private async Task<ProblemRef> ChangeAsync(int id, int? version, Actor actor, string action,
-        Func<HallDbContext, Problem, DateTime, Task> change, CancellationToken ct, string[]? roles = null)
+    private async Task<ProblemRef> ChangeAsync(int id, int? version, Actor actor, ProblemMove move, string action,
+        Func<HallDbContext, Problem, DateTime, Task> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var problem = await LoadAsync(db, id, actor, ct, roles);
+        var problem = await LoadAsync(db, id, actor, move, ct);
         if (version is int expected && problem.Version != expected)
             throw new KnowledgeRuleException("该疑难问题已被他人修改，请刷新后再试。");
+        if (problem.RefusalOf(move, actor) is { } refused) throw refused;
         var before = Snapshot(problem);
         var now = time.UtcNow;
         await change(db, problem, now);
@@ -136,9 +135,10 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
         return Ref(problem);
     }
 
-    private static async Task<Problem> LoadAsync(HallDbContext db, int id, Actor actor, CancellationToken ct, string[]? roles = null)
+    /// <summary>Loads the problem for a move; the role is checked before anything is read.</summary>
+    private static async Task<Problem> LoadAsync(HallDbContext db, int id, Actor actor, ProblemMove move, CancellationToken ct)
     {
-        actor.RequireRole(roles ?? KnowledgeSetup.Authors);
+        if (!Problem.MayTake(move, actor)) throw new ForbiddenException(Actor.NoRightMessage);
         _ = actor.HallScope;
         var problem = await db.Problems.Include(p => p.Notes).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (problem is null || !actor.CanSee(problem.HallId))

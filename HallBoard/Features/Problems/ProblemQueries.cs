@@ -16,6 +16,9 @@ public sealed record ProblemDetail(
     IReadOnlyList<ProblemNote> Notes, IReadOnlyList<ProblemTicketRow> Tickets)
 {
     public bool IsFinished => Status is ProblemStatus.Resolved or ProblemStatus.Duplicate;
+
+    /// <summary>The moves the reading actor may take now (<see cref="Problem.AllowedMoves"/>); empty when read without an actor.</summary>
+    public IReadOnlySet<ProblemMove> Moves { get; init; } = new HashSet<ProblemMove>();
 }
 
 public sealed class ProblemQueries(IDbContextFactory<HallDbContext> dbFactory)
@@ -36,7 +39,18 @@ public sealed class ProblemQueries(IDbContextFactory<HallDbContext> dbFactory)
     public async Task<IReadOnlyList<ProblemRow>> MergeTargetsAsync(int hallId, int exceptId, CancellationToken ct = default) =>
         (await ListAsync(hallId, null, ct)).Where(p => p.Id != exceptId && p.Status != ProblemStatus.Duplicate).ToList();
 
-    public async Task<ProblemDetail?> GetAsync(int id, int? hallId, CancellationToken ct = default)
+    /// <summary>One problem as the actor may see it (a bureau account: also its supervised halls), with the moves it may
+    /// take; another hall's reads as missing.</summary>
+    public async Task<ProblemDetail?> GetAsync(Actor reader, int id, CancellationToken ct = default)
+    {
+        _ = reader.HallScope;
+        var found = await GetAsync(id, null, reader, ct);
+        return found is not null && reader.CanSee(found.HallId) ? found : null;
+    }
+
+    public Task<ProblemDetail?> GetAsync(int id, int? hallId, CancellationToken ct = default) => GetAsync(id, hallId, null, ct);
+
+    private async Task<ProblemDetail?> GetAsync(int id, int? hallId, Actor? reader, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var p = await db.Problems.AsNoTracking().Include(x => x.Notes)
@@ -52,6 +66,9 @@ public sealed class ProblemQueries(IDbContextFactory<HallDbContext> dbFactory)
                              select new ProblemTicketRow(t.Id, t.Number, t.Status, t.Description, l.LinkedUtc, l.LinkedBy)).ToListAsync(ct);
         return new ProblemDetail(p.Id, p.HallId, p.Title, p.Description, p.Category, p.Status, p.Workaround, p.Resolution,
             p.SubmittedToBureau, p.DuplicateOfId, duplicateOf, p.ArticleId, p.CreatedBy, p.CreatedUtc, p.ResolvedUtc, p.Version,
-            p.Notes.OrderBy(n => n.AtUtc).ThenBy(n => n.Id).ToList(), tickets);
+            p.Notes.OrderBy(n => n.AtUtc).ThenBy(n => n.Id).ToList(), tickets)
+        {
+            Moves = reader is null ? new HashSet<ProblemMove>() : p.AllowedMoves(reader),
+        };
     }
 }

@@ -49,6 +49,9 @@ public sealed record TicketDetail(
 
     /// <summary>Ratings given before the current one (or all of them when a reopen cleared the current one).</summary>
     public IEnumerable<TicketRating> EarlierRatings => Rating is null ? RatingHistory : RatingHistory.SkipLast(1);
+
+    /// <summary>The moves the reading actor may take now (<see cref="Ticket.AllowedMoves"/>); empty when read without an actor.</summary>
+    public IReadOnlySet<TicketMove> Moves { get; init; } = new HashSet<TicketMove>();
 }
 
 /// <summary>Read-only projections for screens and the API.</summary>
@@ -59,7 +62,7 @@ public sealed class TicketQueries(IDbContextFactory<HallDbContext> dbFactory, Ha
         ListAsync(filter with { HallId = actor.HallScope }, ct);
 
     /// <summary>One ticket as the actor may see it: another hall's ticket reads as missing.</summary>
-    public Task<TicketDetail?> GetAsync(Actor actor, int id, CancellationToken ct = default) => GetAsync(id, actor.HallScope, ct);
+    public Task<TicketDetail?> GetAsync(Actor actor, int id, CancellationToken ct = default) => GetAsync(id, actor.HallScope, actor, ct);
 
     public async Task<TicketPage> ListAsync(TicketFilter filter, CancellationToken ct = default)
     {
@@ -95,7 +98,9 @@ public sealed class TicketQueries(IDbContextFactory<HallDbContext> dbFactory, Ha
         return new TicketPage(rows, total, page, size);
     }
 
-    public async Task<TicketDetail?> GetAsync(int id, int? hallId, CancellationToken ct = default)
+    public Task<TicketDetail?> GetAsync(int id, int? hallId, CancellationToken ct = default) => GetAsync(id, hallId, null, ct);
+
+    private async Task<TicketDetail?> GetAsync(int id, int? hallId, Actor? reader, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await Project(db.Tickets.AsNoTracking().Where(t => t.Id == id && (hallId == null || t.HallId == hallId)))
@@ -107,7 +112,11 @@ public sealed class TicketQueries(IDbContextFactory<HallDbContext> dbFactory, Ha
         var ratings = await db.TicketRatings.AsNoTracking().Where(r => r.TicketId == id).OrderBy(r => r.AtUtc).ThenBy(r => r.Id).ToListAsync(ct);
         return new TicketDetail(row, hallName, t.TaxpayerId, t.TaxpayerPhone, t.Description, t.Resolution,
             t.Satisfaction?.Level, t.Satisfaction?.Comment, t.Satisfaction?.Source, t.CloseReason, t.CloseNote,
-            t.LastFollowUp, t.ReopenCount, timeline, t.GuidedOnline, t.GuidanceSucceeded) { RatingHistory = ratings };
+            t.LastFollowUp, t.ReopenCount, timeline, t.GuidedOnline, t.GuidanceSucceeded)
+        {
+            RatingHistory = ratings,
+            Moves = reader is null ? new HashSet<TicketMove>() : t.AllowedMoves(reader),
+        };
     }
 
     public async Task<int?> FindIdByNumberAsync(string number, CancellationToken ct = default)

@@ -9,9 +9,6 @@ public static class TicketsSetup
     /// <summary>Who may change tickets: the hall's people and integrations (API keys); never a wall screen.</summary>
     public static readonly string[] Writers = [.. Roles.StaffRoles, ApiKeyAuthentication.IntegrationRole];
 
-    /// <summary>A rated ticket is reopened only by HallLead or above (its rating stays in the history).</summary>
-    public static bool CanReopen(Actor actor, bool rated) => rated ? actor.IsIn(Roles.LeadRoles) : actor.IsIn(Writers);
-
     public static IServiceCollection AddTickets(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<SlaOptions>(config.GetSection("Sla"));
