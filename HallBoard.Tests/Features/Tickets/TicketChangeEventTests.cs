@@ -75,10 +75,11 @@ public sealed class TicketChangeEventTests(TicketChangeEventTests.App app) : ICl
         var resolved = await Commands.ResolveAsync(ticket.Id, ticket.Version, "重新连接税控设备后正常", eng);
         var rated = await Commands.RateAsync(ticket.Id, resolved.Version, SatisfactionLevel.Dissatisfied, "等了太久", RatingSource.CallBack, eng);
 
-        Assert.Equal(TicketStatus.Rated, rated.Status);
+        // Rated on resolution, the ticket stays 已解决 until its follow-up.
+        Assert.Equal((TicketStatus.Resolved, resolved.Version + 1), (rated.Status, rated.Version));
         Assert.Equal(failedBefore + 3, app.Failing.Calls);
         var ofTicket = heard.Where(c => c.TicketId == ticket.Id).ToList();
-        Assert.Equal(["InProgress", "Resolved", "Rated"],
+        Assert.Equal(["InProgress", "Resolved", "Resolved"],
             ofTicket.Where(c => c.Kind == HallChangeKind.TicketChanged).Select(c => c.Status));
         Assert.Contains(ofTicket, c => c.Kind == HallChangeKind.LeadNotice && c.Notice?.Kind == LeadNotices.BadRatingKind);
         Assert.Contains(heard, c => c.Kind == HallChangeKind.EngineerStatusChanged && c.Engineer?.EngineerId == eng.EngineerId);
