@@ -197,6 +197,8 @@ public sealed class TicketCommands(
         return engineer;
     }
 
+    /// <summary>Built right after the commit, before any announcement goes out: its time is the notices' atUtc, from
+    /// which hub clients measure commit → receipt.</summary>
     private TicketChanged Changed(Ticket t, string action, TicketSave save, SatisfactionLevel? ratingBefore, Actor actor) =>
         new(t.HallId, t.Id, t.Number, action, save.StatusBefore, t.Status, save.AssigneeBefore, t.AssigneeId, t.Assignee?.Name,
             ratingBefore, t.Satisfaction?.Level, t.Category, t.Priority, t.TaxpayerName, t.CreatedUtc, t.ResponseDueUtc,
