@@ -4,9 +4,9 @@ using HallBoard.Domain;
 using HallBoard.Features.Tickets;
 using HallBoard.Features.Tickets.Pages;
 using HallBoard.Hosting;
-using HallBoard.Live;
 using HallBoard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -197,19 +197,12 @@ public sealed class TicketDetailPageTests(HallAppFactory app) : BunitTestBase(ap
     private static Task ClickButtonAsync(IRenderedComponent<TicketDetailPage> page, string text) =>
         page.InvokeAsync(() => page.FindAll("button").First(b => b.TextContent.Trim() == text).Click());
 
-    /// <summary>The same database, but a bus that reaches no screen here, as with a second app instance.</summary>
+    /// <summary>The same database, but the ticket's change reaches no screen here, as with a second app instance.</summary>
     private TicketCommands CommandsOfAnotherInstance()
     {
-        var dbFactory = App.Get<IDbContextFactory<HallDbContext>>();
-        var time = App.Get<HallTime>();
-        var notifier = new HallNotifier(new UnheardBus(), time, NullLogger<HallNotifier>.Instance);
-        return new TicketCommands(dbFactory, time, App.Get<IOptions<SlaOptions>>(), notifier,
-            App.Get<HallBoard.Features.Engineers.EngineerStatusBook>(), App.Get<HallBoard.Features.Wall.HallFiguresPublisher>(),
-            App.Get<HallBoard.Features.Sla.SlaCalendars>(), App.Get<HallBoard.Features.Staffing.AfterHoursHotline>());
-    }
-
-    private sealed class UnheardBus : IHallBus
-    {
-        public Task PublishAsync(HallChange change) => Task.CompletedTask;
+        var unheard = new TicketChangePublisher(App.Services.GetServices<ITicketSaveParticipant>(), [],
+            NullLogger<TicketChangePublisher>.Instance);
+        return new TicketCommands(App.Get<IDbContextFactory<HallDbContext>>(), App.Get<HallTime>(), App.Get<IOptions<SlaOptions>>(),
+            App.Get<HallBoard.Features.Sla.SlaCalendars>(), unheard);
     }
 }

@@ -1,3 +1,4 @@
+using HallBoard.Features.Tickets;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,6 +11,7 @@ public static class EngineersSetup
         services.Configure<EngineerPresenceOptions>(config.GetSection("Live"));
         services.AddSingleton<EngineerStatusBook>();
         services.AddSingleton<EngineerPresence>();
+        services.AddSingleton<ITicketSaveParticipant, EngineerStatusFollowsTickets>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, EngineerCircuitHandler>());
         services.AddHostedService<EngineerPresenceMonitor>();
         return services;

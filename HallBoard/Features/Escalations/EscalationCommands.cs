@@ -13,12 +13,12 @@ public sealed record EscalationRequest(EscalationTarget Target, string? Recipien
 /// <summary>Raising and answering escalations. Each runs as a ticket change (one context, one transaction): the
 /// escalation, its timeline event on the ticket and the audit entries commit together, then the ticket's change notice
 /// goes out, so queues, the lead's list and the wall read it again.</summary>
-public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory<HallDbContext> dbFactory, HallTime time, EscalationMarks marks)
+public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory<HallDbContext> dbFactory, HallTime time)
 {
     public async Task<TicketRef> RaiseAsync(int ticketId, int? expectedVersion, EscalationRequest request, Actor actor, CancellationToken ct = default)
     {
         if (!Escalation.MayRaise(actor)) throw new ForbiddenException(Actor.NoRightMessage);
-        var done = await tickets.ChangeWithinAsync(ticketId, expectedVersion, actor, "升级工单", async (db, ticket, now) =>
+        return await tickets.ChangeWithinAsync(ticketId, expectedVersion, actor, "升级工单", async (db, ticket, now) =>
         {
             var escalation = Escalation.Raise(ticket.HallId, ticket.Id, ticket.Number, request.Target, request.Recipient,
                 request.Reason, request.DueUtc, actor, now);
@@ -29,8 +29,6 @@ public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory
             db.Escalations.Add(escalation);
             db.Audit(actor, now, "升级", nameof(Escalation), ticket.Number, null, Describe(escalation), ticket.HallId);
         }, ct);
-        marks.Changed();
-        return done;
     }
 
     /// <summary>Records the answer of the hall lead or of the bureau's ops authority (a lead typing it in, or a Bureau account
@@ -47,7 +45,7 @@ public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory
             if (found.AnswerRefusal(actor) is { } refused) throw refused;
             ticketId = found.TicketId;
         }
-        var done = await tickets.ChangeWithinAsync(ticketId, null, actor, "升级答复", async (db, ticket, now) =>
+        return await tickets.ChangeWithinAsync(ticketId, null, actor, "升级答复", async (db, ticket, now) =>
         {
             var escalation = await db.Escalations.FirstAsync(e => e.Id == escalationId, ct);
             var before = Describe(escalation);
@@ -55,8 +53,6 @@ public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory
             ticket.Note(TicketEventKind.EscalationAnswered, $"{escalation.TargetLabel}答复：{escalation.Answer}", actor, now);
             db.Audit(actor, now, "升级答复", nameof(Escalation), ticket.Number, before, Describe(escalation), ticket.HallId);
         }, ct);
-        marks.Changed();
-        return done;
     }
 
     private string Describe(Escalation e) =>

@@ -1,3 +1,4 @@
+using HallBoard.Features.Tickets;
 using HallBoard.Features.Wall;
 
 namespace HallBoard.Features.Escalations;
@@ -15,6 +16,7 @@ public static class EscalationsSetup
         services.AddSingleton<EscalationCommands>();
         services.AddSingleton<EscalationQueries>();
         services.AddSingleton<EscalationMarks>();
+        services.AddSingleton<ITicketSaveParticipant, EscalationMarksFollowSaves>();
         services.AddSingleton<IHallAlertSource, EscalationAlertSource>();
         return services;
     }

@@ -1,5 +1,6 @@
 using HallBoard.Domain;
 using HallBoard.Features.Account;
+using HallBoard.Features.Tickets;
 using HallBoard.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public static class FeedbackSetup
         services.AddSingleton<FeedbackCommands>();
         services.AddSingleton<FeedbackQueries>();
         services.AddSingleton<FeedbackThrottle>();
+        services.AddSingleton<ITicketChangeSubscriber, BadRatingNotices>();
         return services;
     }
 

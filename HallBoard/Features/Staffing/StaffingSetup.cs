@@ -1,3 +1,4 @@
+using HallBoard.Features.Tickets;
 using HallBoard.Features.Wall;
 
 namespace HallBoard.Features.Staffing;
@@ -20,6 +21,7 @@ public static class StaffingSetup
         services.AddSingleton<StaffingQueries>();
         services.AddSingleton<RosteredDuty>();
         services.AddSingleton<AfterHoursHotline>();
+        services.AddSingleton<ITicketSaveParticipant, AfterHoursIntake>();
         services.AddSingleton<IHallAlertSource, ReplacementAlertSource>();
         services.AddSingleton<StaffingMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffingMonitor>());

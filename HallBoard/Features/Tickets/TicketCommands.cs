@@ -1,11 +1,8 @@
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
-using HallBoard.Features.Engineers;
 using HallBoard.Features.Sla;
-using HallBoard.Features.Wall;
 using HallBoard.Hosting;
-using HallBoard.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,17 +10,14 @@ namespace HallBoard.Features.Tickets;
 
 public sealed record TicketRef(int Id, string Number, int Version, TicketStatus Status);
 
-/// <summary>Every change to a ticket: one context, one transaction with its timeline and audit entry,
-/// then one change notice.</summary>
+/// <summary>Every change to a ticket: one context, one transaction with its timeline, audit entry and what the
+/// participating features save with it, then one <see cref="TicketChanged"/> (see <see cref="TicketChangePublisher"/>).</summary>
 public sealed class TicketCommands(
     IDbContextFactory<HallDbContext> dbFactory,
     HallTime time,
     IOptions<SlaOptions> sla,
-    HallNotifier notifier,
-    EngineerStatusBook engineers,
-    HallFiguresPublisher figures,
     SlaCalendars calendars,
-    Staffing.AfterHoursHotline hotline)
+    TicketChangePublisher changes)
 {
     private const int NumberAttempts = 5;
 
@@ -49,15 +43,12 @@ public sealed class TicketCommands(
                 if (takeNow && actor.EngineerId is int engineerId)
                     ticket.Take(await EngineerAsync(db, engineerId, hall.Id, ct), actor, now);
                 db.Tickets.Add(ticket);
-                // A call taken at once needs no page: someone is already answering it.
-                var afterHours = ticket.Status == TicketStatus.Waiting && hotline.Applies(ticket.Channel, clock, now);
-                var onCall = afterHours ? await hotline.PrepareAsync(db, ticket, actor, now, ct) : null;
                 db.Audit(actor, now, "工单录入", nameof(Ticket), number, null, Snapshot(ticket), hall.Id);
-                var statuses = await FollowAsync(db, ticket, null, null, actor, now, ct);
+                var save = new TicketSave(db, ticket, null, null, actor, now);
+                await changes.BeforeSaveAsync(save, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
-                await PublishAsync(ticket, statuses);
-                if (onCall is int onCallId) await hotline.PageAsync(onCallId, ticket);
+                await changes.AfterCommitAsync(save, Changed(ticket, "工单录入", save, null, actor));
                 return Ref(ticket);
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)
@@ -140,10 +131,11 @@ public sealed class TicketCommands(
             throw new ConcurrencyConflictException();
         var now = time.UtcNow;
         var before = Snapshot(ticket);
-        var (statusBefore, ownerBefore, ratedBefore) = (ticket.Status, ticket.AssigneeId, ticket.Satisfaction is not null);
+        var ratingBefore = ticket.Satisfaction?.Level;
+        var save = new TicketSave(db, ticket, ticket.Status, ticket.AssigneeId, actor, now);
         await change(db, ticket, now);
         db.Audit(actor, now, action, nameof(Ticket), ticket.Number, before, Snapshot(ticket), ticket.HallId);
-        var statuses = await FollowAsync(db, ticket, statusBefore, ownerBefore, actor, now, ct);
+        await changes.BeforeSaveAsync(save, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -153,9 +145,7 @@ public sealed class TicketCommands(
             // A version check lost a race (conflict), or a unique rule did: one rating per ticket.
             throw DbFailures.Translate(error, () => new ConcurrencyConflictException(), "该工单已有评价或记录与已有数据重复，请刷新后再试。");
         }
-        await PublishAsync(ticket, statuses);
-        if (!ratedBefore && ticket.Satisfaction is { } rating && Ticket.IsBadRating(rating.Level))
-            await notifier.PublishAsync(Features.Feedback.LeadNotices.BadRating(ticket.HallId, ticket.Id, ticket.Number, rating.Level));
+        await changes.AfterCommitAsync(save, Changed(ticket, action, save, ratingBefore, actor));
         return Ref(ticket);
     }
 
@@ -203,23 +193,12 @@ public sealed class TicketCommands(
         return engineer;
     }
 
-    /// <summary>The engineers' statuses this move implies (taking makes Serving, resolving frees), saved with it.</summary>
-    private Task<IReadOnlyList<EngineerStatusNotice>> FollowAsync(HallDbContext db, Ticket ticket, TicketStatus? statusBefore,
-        int? ownerBefore, Actor actor, DateTime now, CancellationToken ct) =>
-        engineers.FollowTicketAsync(db, ticket, statusBefore, ownerBefore, actor, now, ct);
-
-    /// <summary>Status changes go out before the ticket's own notice, so a screen that hears of the ticket already
-    /// knows who is serving it; the hall's figures follow on their own (at most once a second).</summary>
-    private async Task PublishAsync(Ticket ticket, IReadOnlyList<EngineerStatusNotice> statuses)
-    {
-        var committedUtc = time.UtcNow; // the event's atUtc: hub clients measure commit → receipt from it
-        await engineers.PublishAsync(statuses);
-        var facts = new TicketFacts(ticket.Category, ticket.Priority, ticket.TaxpayerName, ticket.Assignee?.Name,
-            ticket.CreatedUtc, ticket.ResponseDueUtc, ticket.TakenUtc);
-        await notifier.PublishAsync(new HallChange(HallChangeKind.TicketChanged, ticket.HallId, ticket.Id, ticket.Number,
-            ticket.Status.ToString(), Ticket: facts, AtUtc: committedUtc));
-        figures.Request(ticket.HallId);
-    }
+    /// <summary>Built right after the commit, before any announcement goes out: its time is the notices' atUtc, from
+    /// which hub clients measure commit → receipt.</summary>
+    private TicketChanged Changed(Ticket t, string action, TicketSave save, SatisfactionLevel? ratingBefore, Actor actor) =>
+        new(t.HallId, t.Id, t.Number, action, save.StatusBefore, t.Status, save.AssigneeBefore, t.AssigneeId, t.Assignee?.Name,
+            ratingBefore, t.Satisfaction?.Level, t.Category, t.Priority, t.TaxpayerName, t.CreatedUtc, t.ResponseDueUtc,
+            t.TakenUtc, actor, time.UtcNow);
 
     private static TicketRef Ref(Ticket t) => new(t.Id, t.Number, t.Version, t.Status);
 

@@ -12,6 +12,7 @@ public static class TicketsSetup
     public static IServiceCollection AddTickets(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<SlaOptions>(config.GetSection("Sla"));
+        services.AddSingleton<TicketChangePublisher>();
         services.AddSingleton<TicketCommands>();
         services.AddSingleton<TicketQueries>();
         return services;

@@ -1,3 +1,5 @@
+using HallBoard.Features.Tickets;
+
 namespace HallBoard.Features.Wall;
 
 public static class WallSetup
@@ -14,6 +16,9 @@ public static class WallSetup
         services.AddSingleton<WallQueries>();
         services.AddSingleton<WallSnapshots>();
         services.AddSingleton<HallFiguresPublisher>();
+        // Registration order is the order subscribers hear a change: the screens' notice first, then the figures.
+        services.AddSingleton<ITicketChangeSubscriber, TicketChangeNotices>();
+        services.AddSingleton<ITicketChangeSubscriber, FiguresFollowTickets>();
         services.AddHostedService<HallAlertMonitor>();
         return services;
     }
