@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
@@ -37,7 +38,7 @@ public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory
     /// of the hall answering an escalation addressed to the bureau itself).</summary>
     public async Task<TicketRef> AnswerAsync(int escalationId, string? answer, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(EscalationsSetup.Viewers.Split(','));
+        actor.RequireRole(Policies.RolesOf(Policies.EscalationViewers));
         int ticketId;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -46,7 +47,7 @@ public sealed class EscalationCommands(TicketCommands tickets, IDbContextFactory
             _ = actor.HallScope;
             if (found is null || !actor.CanSee(found.HallId))
                 throw new NotFoundException("升级记录不存在。");
-            if (!actor.IsIn(EscalationsSetup.Answerers.Split(',')) && found.Target != EscalationTarget.OpsAuthority)
+            if (!actor.IsIn(Policies.RolesOf(Policies.EscalationAnswerers)) && found.Target != EscalationTarget.OpsAuthority)
                 throw new ForbiddenException("局方账号只能答复升级至主管税务机关运维部门的升级。");
             ticketId = found.TicketId;
         }

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Data;
 using HallBoard.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class EscalationQueries(IDbContextFactory<HallDbContext> dbFactory
         RowsAsync(actor.VisibleHalls(), BureauOnly(actor), open: false, take, ct);
 
     private static EscalationTarget? BureauOnly(Actor actor) =>
-        actor.IsIn(EscalationsSetup.Answerers.Split(',')) ? null : EscalationTarget.OpsAuthority;
+        actor.IsIn(Policies.RolesOf(Policies.EscalationAnswerers)) ? null : EscalationTarget.OpsAuthority;
 
     public async Task<IReadOnlyList<Escalation>> OfTicketAsync(int ticketId, CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using System.Security.Cryptography;
 using HallBoard.Data;
 using HallBoard.Domain;
@@ -84,7 +85,7 @@ public sealed class FeedbackCommands(
     /// <summary>The one step out of the feedback's current status (报送 → 处理 → 答复 → 办结).</summary>
     public async Task<FeedbackRef> AdvanceAsync(int id, int? expectedVersion, string? note, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(FeedbackSetup.HandlerRoles.Split(','));
+        actor.RequireRole(Policies.RolesOf(Policies.FeedbackHandlers));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var feedback = await db.Feedback.FirstOrDefaultAsync(f => f.Id == id, ct);
         _ = actor.HallScope;

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
@@ -16,7 +17,7 @@ public sealed class IncidentCommands(IDbContextFactory<HallDbContext> dbFactory,
 
     public async Task<int> DeclareAsync(IncidentDraft draft, IReadOnlyCollection<string> ticketNumbers, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(IncidentsSetup.Declarers);
+        actor.RequireRole(Policies.IncidentDeclarers);
         var hallId = actor.HallScope ?? throw ValidationFailedException.For("hall", "您的账号不属于任何办税服务厅，不能宣布重大事件。");
         var numbers = ticketNumbers.Select(n => n.Trim().ToUpperInvariant()).Where(n => n.Length > 0).Distinct().ToList();
         if (numbers.Count > MaxTicketsAtDeclaration)
@@ -47,7 +48,7 @@ public sealed class IncidentCommands(IDbContextFactory<HallDbContext> dbFactory,
     }
 
     public Task LinkTicketAsync(int incidentId, string? ticketNumber, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, IncidentsSetup.Declarers, "关联工单到重大事件", (db, i, now) =>
+        ChangeAsync(incidentId, actor, Policies.IncidentDeclarers, "关联工单到重大事件", (db, i, now) =>
         {
             var number = ticketNumber?.Trim().ToUpperInvariant();
             if (string.IsNullOrEmpty(number)) throw ValidationFailedException.For("ticket", "请填写工单编号。");
@@ -55,21 +56,21 @@ public sealed class IncidentCommands(IDbContextFactory<HallDbContext> dbFactory,
         }, ct);
 
     public Task AddActionAsync(int incidentId, string? text, DateTime atUtc, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, IncidentsSetup.Declarers, "记录重大事件处置", (_, i, now) => Done(() => i.AddAction(text, atUtc, actor, now)), ct);
+        ChangeAsync(incidentId, actor, Policies.IncidentDeclarers, "记录重大事件处置", (_, i, now) => Done(() => i.AddAction(text, atUtc, actor, now)), ct);
 
     public Task RecordReportAsync(int incidentId, string? to, DateTime atUtc, string? note, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, IncidentsSetup.Declarers, "记录重大事件上报", (_, i, now) => Done(() => i.RecordReport(to, atUtc, note, actor, now)), ct);
+        ChangeAsync(incidentId, actor, Policies.IncidentDeclarers, "记录重大事件上报", (_, i, now) => Done(() => i.RecordReport(to, atUtc, note, actor, now)), ct);
 
     public async Task CloseAsync(int incidentId, DateTime endUtc, string? cause, string? measures, Actor actor, CancellationToken ct = default)
     {
-        var closed = await ChangeAsync(incidentId, actor, IncidentsSetup.Closers, "关闭重大事件",
+        var closed = await ChangeAsync(incidentId, actor, Policies.IncidentClosers, "关闭重大事件",
             (_, i, now) => Done(() => i.Close(endUtc, cause, measures, actor, now)), ct);
         await notifier.PublishAsync(HallChange.AlertCleared(closed.HallId, IncidentAlertSource.Of(closed)));
     }
 
     /// <summary>结案: refused until the incident's written improvement plan exists.</summary>
     public Task CloseFinallyAsync(int incidentId, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, IncidentsSetup.Closers, "重大事件结案", async (db, i, now) =>
+        ChangeAsync(incidentId, actor, Policies.IncidentClosers, "重大事件结案", async (db, i, now) =>
             i.CloseFinally(await db.ImprovementPlans.AnyAsync(p => p.IncidentId == i.Id, ct), actor, now), ct);
 
     private async Task<MajorIncident> ChangeAsync(int incidentId, Actor actor, string[] roles, string action,

@@ -16,7 +16,7 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
     public async Task<ProblemRef> OpenAsync(int hallId, string title, string description, Category category, Actor actor,
         CancellationToken ct = default)
     {
-        actor.RequireRole(KnowledgeSetup.Authors);
+        actor.RequireRole(Policies.KnowledgeAuthors);
         _ = actor.HallScope;
         if (!actor.CanSee(hallId))
             throw new ForbiddenException("只能为本厅登记疑难问题。");
@@ -52,7 +52,7 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
             (_, p, now) => Done(() => p.Discuss(actor.IsIn(Roles.Bureau) ? actor.Name : who, text, actor, now)), ct, Discussers);
 
     /// <summary>Who adds to the discussion: the authors, and the bureau answering directly.</summary>
-    public static readonly string[] Discussers = [.. KnowledgeSetup.Authors, Roles.Bureau];
+    public static readonly string[] Discussers = [.. Policies.KnowledgeAuthors, Roles.Bureau];
 
     /// <summary>Closes a problem as the same cause as another of the hall; its tickets move to that one. An optional
     /// note goes into the discussion log in the same transaction.</summary>
@@ -138,7 +138,7 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
 
     private static async Task<Problem> LoadAsync(HallDbContext db, int id, Actor actor, CancellationToken ct, string[]? roles = null)
     {
-        actor.RequireRole(roles ?? KnowledgeSetup.Authors);
+        actor.RequireRole(roles ?? Policies.KnowledgeAuthors);
         _ = actor.HallScope;
         var problem = await db.Problems.Include(p => p.Notes).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (problem is null || !actor.CanSee(problem.HallId))
