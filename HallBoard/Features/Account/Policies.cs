@@ -8,7 +8,8 @@ namespace HallBoard.Features.Account;
 /// Every gate in front of pages, endpoints and the hub, in one place. A gate is either a role list
 /// (pages: <c>[Authorize(Roles = Policies.X)]</c>; endpoints: <c>.RequireRoles(Policies.X)</c>; services re-check
 /// with <c>actor.RequireRole(Policies.RolesOf(Policies.X))</c>) or a named policy registered by
-/// <see cref="AddHallPolicies"/> (<see cref="Hub"/>, <see cref="Integration"/>).
+/// <see cref="AddHallPolicies"/> (<see cref="Hub"/>, <see cref="Integration"/>). The role sets at the end are what
+/// services check for a single move (who publishes, who plans …), not gates.
 /// </summary>
 public static class Policies
 {

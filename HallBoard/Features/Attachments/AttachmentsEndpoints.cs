@@ -10,7 +10,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace HallBoard.Features.Attachments;
 
-/// <summary>Attachments: the store, the content checks, the service, and the upload and download endpoints.</summary>
+/// <summary>The upload and download endpoints of attachments, for clients other than the circuit.</summary>
 public static class AttachmentsEndpoints
 {
     /// <summary>Room for the multipart envelope and a note around a file of the largest size.</summary>

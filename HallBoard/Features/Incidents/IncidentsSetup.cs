@@ -1,4 +1,3 @@
-using HallBoard.Features.Account;
 using HallBoard.Features.Wall;
 
 namespace HallBoard.Features.Incidents;

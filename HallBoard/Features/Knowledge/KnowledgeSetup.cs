@@ -1,5 +1,3 @@
-using HallBoard.Domain;
-using HallBoard.Features.Account;
 using HallBoard.Features.Problems;
 
 namespace HallBoard.Features.Knowledge;
