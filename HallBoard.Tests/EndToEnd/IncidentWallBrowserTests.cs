@@ -54,7 +54,7 @@ public sealed class IncidentWallBrowserTests(BrowserHall hall) : IClassFixture<B
         var page = await hall.SignedInPageAsync("lead");
 
         // The report has the blank layout (no app shell), so no interactive mark to wait for: the report itself is.
-        await page.GotoAsync(hall.BaseUrl + IncidentsSetup.ReportPath(id));
+        await page.GotoAsync(hall.BaseUrl + IncidentsEndpoints.ReportPath(id));
         await page.Locator(".hb-report h1").WaitForAsync();
         Assert.True(await page.Locator(".hb-report-tools").IsVisibleAsync());
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });

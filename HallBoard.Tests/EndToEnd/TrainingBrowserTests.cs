@@ -40,7 +40,7 @@ public sealed class TrainingBrowserTests(BrowserHall hall) : IClassFixture<Brows
 
         // On the day, the three sign in on the hall's tablet; the fourth engineer is not on the sheet.
         var tablet = await hall.SignedInPageAsync("eng4", 1024, 768);
-        await BrowserHall.GoAsync(tablet, TrainingSetup.SignInPath(id));
+        await BrowserHall.GoAsync(tablet, TrainingEndpoints.SignInPath(id));
         for (var i = 0; i < 3; i++)
         {
             var row = tablet.Locator($".hb-signin-list li[data-name='{names[i]}']");
@@ -53,7 +53,7 @@ public sealed class TrainingBrowserTests(BrowserHall hall) : IClassFixture<Brows
         // An attendee takes the survey on a phone through the session's link.
         var token = await hall.App.WithDbAsync(db => db.Trainings.Where(t => t.Id == id).Select(t => t.SurveyToken!).SingleAsync());
         var phone = await hall.NewPageAsync(390, 844);
-        await phone.GotoAsync(TrainingSetup.SurveyPath(token));
+        await phone.GotoAsync(TrainingEndpoints.SurveyPath(token));
         await phone.GetByText("本调查匿名").WaitForAsync();
         var questions = phone.Locator("fieldset.hb-survey-q");
         var scores = new[] { 5, 4, 5, 4, 5 };
@@ -65,7 +65,7 @@ public sealed class TrainingBrowserTests(BrowserHall hall) : IClassFixture<Brows
         await phone.GetByText("已收到您的调查表").WaitForAsync();
 
         // The lead marks it held and writes the conclusion; the summary shows the figures.
-        await BrowserHall.GoAsync(lead, TrainingSetup.DetailPath(id));
+        await BrowserHall.GoAsync(lead, TrainingEndpoints.DetailPath(id));
         Assert.Equal("1", await lead.InnerTextAsync("#survey-count"));
         await lead.ClickAsync("#training-held");
         await lead.Locator("#training-status", new() { HasText = "已举行" }).WaitForAsync();
@@ -73,7 +73,7 @@ public sealed class TrainingBrowserTests(BrowserHall hall) : IClassFixture<Brows
         await lead.ClickAsync("#conclusion-save");
         await lead.Locator("#conclusion-by", new() { HasText = "赵主任" }).WaitForAsync();
 
-        await lead.GotoAsync(TrainingSetup.DocumentPath(id, TrainingDocumentKind.Summary));
+        await lead.GotoAsync(TrainingEndpoints.DocumentPath(id, TrainingDocumentKind.Summary));
         var report = lead.Locator("#training-document");
         await report.GetByText("培训目标达成").WaitForAsync();
         Assert.Equal("100.0%", await report.Locator("tr", new() { HasText = "出勤率" }).Locator("td").InnerTextAsync());
@@ -82,7 +82,7 @@ public sealed class TrainingBrowserTests(BrowserHall hall) : IClassFixture<Brows
         // All five documents download from the lead's browser session and pass the Open XML validator.
         foreach (var kind in TrainingDocuments.All)
         {
-            var response = await lead.Context.APIRequest.GetAsync(TrainingSetup.WorkbookPath(id, kind));
+            var response = await lead.Context.APIRequest.GetAsync(TrainingEndpoints.WorkbookPath(id, kind));
             Assert.Equal(200, response.Status);
             Assert.Equal(TrainingWorkbook.ContentType, response.Headers["content-type"]);
             var bytes = await response.BodyAsync();

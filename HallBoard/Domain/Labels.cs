@@ -1,3 +1,12 @@
+using HallBoard.Features.Attachments;
+using HallBoard.Features.BureauTasks;
+using HallBoard.Features.Incidents.Plans;
+using HallBoard.Features.Knowledge;
+using HallBoard.Features.ServiceReports;
+using HallBoard.Features.ServiceReports.Records;
+using HallBoard.Features.Staffing;
+using HallBoard.Features.Training;
+
 namespace HallBoard.Domain;
 
 /// <summary>The Chinese words users speak for each value.</summary>
@@ -110,4 +119,162 @@ public static class Labels
         TicketEventKind.FeedbackReceived => "收到纳税人意见",
         _ => "备注",
     };
+
+    public static string Of(TrainingStatus s) => s switch
+    {
+        TrainingStatus.Planned => "计划",
+        TrainingStatus.Held => "已举行",
+        TrainingStatus.Cancelled => "已取消",
+        _ => s.ToString(),
+    };
+
+    public static string Of(ArticleStatus s) => s switch
+    {
+        ArticleStatus.Draft => "草稿",
+        ArticleStatus.Published => "已发布",
+        ArticleStatus.Retired => "已停用",
+        _ => s.ToString(),
+    };
+
+    public static string Of(RectificationOutcome o) => o switch
+    {
+        RectificationOutcome.Passed => "整改合格",
+        RectificationOutcome.Failed => "整改未达要求",
+        _ => "整改中",
+    };
+
+    public static string Of(FaultKind k) => k switch
+    {
+        FaultKind.Quarrel => "与纳税人争执冲突",
+        FaultKind.Bribery => "行贿受贿",
+        FaultKind.DataTrading => "数据买卖",
+        _ => "泄露涉税信息",
+    };
+
+    public static string Of(TransferDecision d) => d switch
+    {
+        TransferDecision.Pending => "待局方答复",
+        TransferDecision.Consented => "局方同意",
+        TransferDecision.Refused => "局方不同意",
+        _ => d.ToString(),
+    };
+
+    public static string Of(StepVerdict v) => v switch
+    {
+        StepVerdict.OnTime => "按时",
+        StepVerdict.Late => "超时完成",
+        StepVerdict.Overdue => "已逾期",
+        _ => "未到期",
+    };
+
+    public static string Of(DocumentVerdict v) => v switch
+    {
+        DocumentVerdict.OnTime => "按时",
+        DocumentVerdict.Late => "逾期",
+        DocumentVerdict.Missing => "缺失",
+        _ => "未到期",
+    };
+
+    public static string Of(ImprovementStatus s) => s switch
+    {
+        ImprovementStatus.Planned => "未开始",
+        ImprovementStatus.InProgress => "进行中",
+        ImprovementStatus.Done => "已完成",
+        _ => s.ToString(),
+    };
+
+    public static string Of(PlanState state) => state switch
+    {
+        PlanState.Draft => "草拟",
+        PlanState.Submitted => "已提交局方",
+        PlanState.BureauAnswered => "局方已提意见",
+        PlanState.InProgress => "实施中",
+        PlanState.Done => "已完成",
+        _ => state.ToString(),
+    };
+
+    public static string Of(MeasureState state) => state switch
+    {
+        MeasureState.NotStarted => "未开始",
+        MeasureState.InProgress => "进行中",
+        MeasureState.Done => "已完成",
+        _ => state.ToString(),
+    };
+
+    public static string Of(AttachmentSubject subject) => subject switch
+    {
+        AttachmentSubject.Ticket => "工单",
+        AttachmentSubject.Problem => "疑难问题",
+        AttachmentSubject.Incident => "重大事件",
+        AttachmentSubject.Training => "培训",
+        _ => subject.ToString(),
+    };
+
+    public static string Of(BureauTaskState state) => state switch
+    {
+        BureauTaskState.Issued => "已下达",
+        BureauTaskState.Accepted => "已接收",
+        BureauTaskState.InProgress => "执行中",
+        BureauTaskState.Completed => "已完成",
+        BureauTaskState.Confirmed => "已确认办结",
+        _ => state.ToString(),
+    };
+
+    public static string Of(BureauTaskChannel channel) => channel switch
+    {
+        BureauTaskChannel.InApp => "系统下达",
+        BureauTaskChannel.Phone => "电话",
+        BureauTaskChannel.Paper => "书面",
+        _ => channel.ToString(),
+    };
+
+    public static string Of(BureauTaskMove move) => move switch
+    {
+        BureauTaskMove.Accept => "接受指令",
+        BureauTaskMove.Progress => "反馈进度",
+        BureauTaskMove.Complete => "报告完成",
+        BureauTaskMove.Confirm => "确认办结",
+        BureauTaskMove.Reopen => "退回重办",
+        _ => move.ToString(),
+    };
+
+    public static string Of(BureauTaskEventKind kind) => kind switch
+    {
+        BureauTaskEventKind.Issued => "下达",
+        BureauTaskEventKind.Accepted => "接收",
+        BureauTaskEventKind.Progress => "进度反馈",
+        BureauTaskEventKind.Completed => "完成",
+        BureauTaskEventKind.Confirmed => "确认办结",
+        BureauTaskEventKind.Reopened => "退回重办",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(RequirementState state) => state switch
+    {
+        RequirementState.Registered => "登记",
+        RequirementState.Reported => "已上报公司",
+        RequirementState.Planned => "已制定方案",
+        RequirementState.Implemented => "已实施",
+        RequirementState.Declined => "不采纳",
+        _ => state.ToString(),
+    };
+
+    public static string Of(RequirementSource source) => source switch
+    {
+        RequirementSource.Bureau => "局方",
+        RequirementSource.Taxpayer => "纳税人",
+        RequirementSource.OnSite => "驻场发现",
+        _ => source.ToString(),
+    };
+
+    public static string Of(RequirementMove move) => move switch
+    {
+        RequirementMove.Report => "上报公司",
+        RequirementMove.Plan => "录入服务方案",
+        RequirementMove.Implement => "已实施",
+        RequirementMove.Decline => "不采纳",
+        _ => move.ToString(),
+    };
+
+    public static string Of(LeaveKind kind) => kind == LeaveKind.Official ? "因公" : "因私";
 }

@@ -11,7 +11,7 @@ namespace HallBoard.Live;
 /// Live changes for screens and integrations that are not Blazor pages (contract: docs/live-api.md).
 /// Thin and stateless: a connection joins its hall's group and receives what <see cref="HubBroadcaster"/> sends.
 /// </summary>
-[Authorize(Policy = LiveSetup.HubPolicy)]
+[Authorize(Policy = Policies.Hub)]
 [SkipStatusCodePages] // a refused client gets its 401, not the app's not-found page re-executed as a POST
 public sealed class HallHub(HallDirectory halls, HubConnectionLimiter limiter, HubKeyConnections keys, HallSequencer sequencer) : Hub<IHallClient>
 {

@@ -1,5 +1,3 @@
-using HallBoard.Features.Api;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +5,6 @@ namespace HallBoard.Live;
 
 public static class LiveSetup
 {
-    public const string HubPolicy = "HallLive";
-
     /// <summary>The live path: notifier → bus (in-process, or Redis when "Live:Redis" is set) → on every
     /// instance the circuits' feed and the hub's clients.</summary>
     public static IServiceCollection AddHallLive(this IServiceCollection services, IConfiguration configuration)
@@ -36,9 +32,6 @@ public static class LiveSetup
         services.AddSignalR().AddHubOptions<HallHub>(o => o.MaximumParallelInvocationsPerClient = 1);
         services.AddOptions<HubOptions<HallHub>>().Configure<IOptions<LiveOptions>>((hub, live) =>
             hub.MaximumReceiveMessageSize = live.Value.MaxMessageBytes);
-        services.AddAuthorizationBuilder().AddPolicy(HubPolicy, p => p
-            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
-            .RequireAuthenticatedUser());
         return services;
     }
 

@@ -68,14 +68,14 @@ public sealed partial class AttachmentEndpointTests(AttachmentHall app) : IClass
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         var id = JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
         var colleague = await SignedInAsync("eng2");
-        var download = await colleague.GetAsync(AttachmentsSetup.DownloadPath(id));
+        var download = await colleague.GetAsync(AttachmentsEndpoints.DownloadPath(id));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(SampleFiles.Png, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("image/png", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("现场照片.png", download.Content.Headers.ContentDisposition.FileNameStar);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
-        var inline = await colleague.GetAsync(AttachmentsSetup.DownloadPath(id, inline: true));
+        var inline = await colleague.GetAsync(AttachmentsEndpoints.DownloadPath(id, inline: true));
         Assert.Equal("inline", inline.Content.Headers.ContentDisposition!.DispositionType);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
             a.Action == AttachmentBook.DownloadAction && a.EntityId == id.ToString() && a.ActorName == "王芳")));
@@ -106,7 +106,7 @@ public sealed partial class AttachmentEndpointTests(AttachmentHall app) : IClass
         var before = app.StoredFiles();
 
         var program = await UploadAsync(tablet, path, SampleFiles.Pe, "report.pdf", token, "application/pdf");
-        var oversize = await UploadAsync(tablet, path, SampleFiles.PngOfSize(AttachmentHall.MaxBytes + AttachmentsSetup.EnvelopeBytes + 1), "big.png", token);
+        var oversize = await UploadAsync(tablet, path, SampleFiles.PngOfSize(AttachmentHall.MaxBytes + AttachmentsEndpoints.EnvelopeBytes + 1), "big.png", token);
         var justOver = await UploadAsync(tablet, path, SampleFiles.PngOfSize(AttachmentHall.MaxBytes + 1), "big.png", token);
         var forged = await UploadAsync(tablet, path, SampleFiles.Png, "photo.png", token: null);
 
@@ -130,11 +130,11 @@ public sealed partial class AttachmentEndpointTests(AttachmentHall app) : IClass
         var row = await app.Book.AddAsync(other.Engineer(1), AttachmentSubject.Ticket, theirs.Id, "截图.png", new MemoryStream(SampleFiles.Png));
         var tablet = await SignedInAsync("eng1");
 
-        var download = await tablet.GetAsync(AttachmentsSetup.DownloadPath(row.Id));
+        var download = await tablet.GetAsync(AttachmentsEndpoints.DownloadPath(row.Id));
         var upload = await UploadAsync(tablet, $"/attachments/ticket/{theirs.Id}", SampleFiles.Png, "x.png", await TokenAsync(tablet));
         var unknown = await UploadAsync(tablet, $"/attachments/invoice/{theirs.Id}", SampleFiles.Png, "x.png", await TokenAsync(tablet));
         var wall = await SignedInAsync("wall");
-        var byWall = await wall.GetAsync(AttachmentsSetup.DownloadPath(row.Id));
+        var byWall = await wall.GetAsync(AttachmentsEndpoints.DownloadPath(row.Id));
 
         Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
         Assert.Equal("附件不存在。", await DetailAsync(download));

@@ -41,7 +41,7 @@ public sealed class AttachmentPanelTests(AttachmentHall app) : BunitTestBase(app
         Assert.Contains(Me.Name, row.TextContent);
         Assert.Contains("B", row.TextContent);
         var id = int.Parse(row.GetAttribute("data-attachment")!);
-        Assert.Equal(AttachmentsSetup.DownloadPath(id), panel.Find(".hb-attachment-name").GetAttribute("href"));
+        Assert.Equal(AttachmentsEndpoints.DownloadPath(id), panel.Find(".hb-attachment-name").GetAttribute("href"));
         Assert.Empty(panel.FindAll("#attachment-error"));
     }
 

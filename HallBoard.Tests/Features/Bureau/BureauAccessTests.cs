@@ -111,8 +111,8 @@ public sealed class BureauAccessTests(AdminAppFactory app) : IClassFixture<Admin
         await Assert.ThrowsAsync<NotFoundException>(() => dashboard.FiguresAsync(bureau, other, period));
 
         var browser = await BrowserAsync(userName, Password);
-        var own = await browser.GetAsync(ServiceReportsSetup.MonthlyUrl(2026, 3, supervised));
-        var foreign = await browser.GetAsync(ServiceReportsSetup.MonthlyUrl(2026, 3, other));
+        var own = await browser.GetAsync(ServiceReportsEndpoints.MonthlyUrl(2026, 3, supervised));
+        var foreign = await browser.GetAsync(ServiceReportsEndpoints.MonthlyUrl(2026, 3, other));
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal("BR 受监管办税服务厅_服务月度报告_202603.xlsx", own.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
@@ -219,7 +219,7 @@ public sealed class BureauAccessTests(AdminAppFactory app) : IClassFixture<Admin
         var record = Assert.Single(records);
         Assert.Equal((eng3, "五象办税服务厅", "局运维科"), (record.EngineerId, record.Destination, record.ConsentByName));
         var rows = await transfers.ListAsync(home, manager);
-        Assert.Equal("局方不同意", HallBoard.Features.Staffing.TransferConsents.Label(rows.Single(r => r.Id == toBeRefused).Decision));
+        Assert.Equal("局方不同意", Labels.Of(rows.Single(r => r.Id == toBeRefused).Decision));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "局方同意调动" && a.ActorName == "局运维科")));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "局方不同意调动" && a.After!.Contains("人手不足"))));
         var twice = await Assert.ThrowsAsync<ValidationFailedException>(() => transfers.DecideAsync(toBeConsented, false, "改主意", bureau));

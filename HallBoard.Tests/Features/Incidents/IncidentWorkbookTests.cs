@@ -21,7 +21,7 @@ public sealed class IncidentWorkbookTests(HallAppFactory app) : IClassFixture<Ha
     {
         var (id, ticket) = await WorkedIncidentAsync();
 
-        var response = await (await SignedInAsync("lead")).GetAsync(IncidentsSetup.WorkbookPath(id));
+        var response = await (await SignedInAsync("lead")).GetAsync(IncidentsEndpoints.WorkbookPath(id));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(IncidentWorkbook.ContentType, response.Content.Headers.ContentType?.MediaType);
@@ -62,7 +62,7 @@ public sealed class IncidentWorkbookTests(HallAppFactory app) : IClassFixture<Ha
         var other = await HallBoard.Tests.Features.Wall.TestHall.CreateAsync(app, engineers: 1);
         var foreign = await app.Get<IncidentQueries>().GetAsync(id, other.Id);
         Assert.Null(foreign);
-        var visitor = await Browser().GetAsync(IncidentsSetup.WorkbookPath(id));
+        var visitor = await Browser().GetAsync(IncidentsEndpoints.WorkbookPath(id));
         Assert.NotEqual(IncidentWorkbook.ContentType, visitor.Content.Headers.ContentType?.MediaType);
     }
 

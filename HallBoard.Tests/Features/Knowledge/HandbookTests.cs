@@ -108,8 +108,8 @@ public sealed class HandbookTests(HallAppFactory app) : IClassFixture<HallAppFac
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
         var today = Time.Today;
 
-        var ok = await client.GetAsync(KnowledgeSetup.HandbookUrl(today.AddDays(-30), today));
-        var bad = await client.GetAsync(KnowledgeSetup.HandbookUrl(today, today.AddDays(-1)));
+        var ok = await client.GetAsync(KnowledgeEndpoints.HandbookUrl(today.AddDays(-30), today));
+        var bad = await client.GetAsync(KnowledgeEndpoints.HandbookUrl(today, today.AddDays(-1)));
 
         Assert.Equal(System.Net.HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal(Handbook.ContentType, ok.Content.Headers.ContentType?.MediaType);

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Domain;
 using HallBoard.Features.Knowledge;
 using HallBoard.Features.Problems;
@@ -24,7 +25,7 @@ internal static class KnowledgeApp
         var hallId = by.HallId ?? (await app.DemoHallAsync()).Id;
         var draft = await app.Knowledge().CreateAsync(hallId, Article(question, steps), by);
         // Engineers draft; the hall's lead publishes (a lead of the same hall, so a test in another hall keeps it).
-        var publisher = by.IsIn(HallBoard.Features.Knowledge.KnowledgeSetup.Publishers) ? by
+        var publisher = by.IsIn(Policies.KnowledgePublishers) ? by
             : HallAppFactory.As(HallBoard.Features.Account.Roles.HallLead, "test:lead", "赵主任", hallId);
         return await app.Knowledge().PublishAsync(draft.Id, draft.Revision, publisher);
     }

@@ -80,7 +80,7 @@ public sealed class TicketExportEndpointTests(HallAppFactory app) : IClassFixtur
         var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "导出工单明细" && a.ActorName == "孙经理"));
 
         var response = await (await SignedInAsync("manager")).GetAsync(
-            ReportsSetup.TicketExportUrl(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 2), TicketStatus.Waiting));
+            ReportsEndpoints.TicketExportUrl(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 2), TicketStatus.Waiting));
         await response.Content.ReadAsByteArrayAsync();
 
         var entries = await app.WithDbAsync(db => db.AuditEntries

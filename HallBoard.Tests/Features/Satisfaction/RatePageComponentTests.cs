@@ -1,6 +1,7 @@
 using Bunit;
 using HallBoard.Domain;
 using HallBoard.Features.Satisfaction;
+using HallBoard.Features.Satisfaction.Pages;
 using HallBoard.Features.Tickets;
 using HallBoard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using Bunit;
+using HallBoard.Domain;
 using ClosedXML.Excel;
 using HallBoard.Features.ServiceReports;
 using HallBoard.Features.ServiceReports.Pages;
@@ -29,8 +30,8 @@ public sealed class MonthlySectionsTests(ReportsApp app) : IClassFixture<Reports
         Assert.Equal(["FK-C1", "FK-C2", "FK-C3"], feedback.Complaints.Select(c => c.Number));
         var late = feedback.Complaints[1];
         Assert.Equal(("已答复", true), (late.Status, late.Late));
-        Assert.Equal(["超时完成", "超时完成", "按时", "已逾期"], late.Steps.Select(FeedbackFact.Label));
-        Assert.All([feedback.Complaints[0], feedback.Complaints[2]], c => Assert.Equal(["按时", "按时", "按时", "按时"], c.Steps.Select(FeedbackFact.Label)));
+        Assert.Equal(["超时完成", "超时完成", "按时", "已逾期"], late.Steps.Select(v => Labels.Of(v)));
+        Assert.All([feedback.Complaints[0], feedback.Complaints[2]], c => Assert.Equal(["按时", "按时", "按时", "按时"], c.Steps.Select(v => Labels.Of(v))));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ReportDownloadTests(ReportsApp app) : IClassFixture<ReportsA
     {
         await app.KnownAsync();
 
-        var response = await (await SignedInAsync(user)).GetAsync(ServiceReportsSetup.MonthlyUrl(2026, 3));
+        var response = await (await SignedInAsync(user)).GetAsync(ServiceReportsEndpoints.MonthlyUrl(2026, 3));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Xlsx, response.Content.Headers.ContentType?.MediaType);
@@ -38,9 +38,9 @@ public sealed class ReportDownloadTests(ReportsApp app) : IClassFixture<ReportsA
         var known = await app.KnownAsync();
         var client = await SignedInAsync("manager");
 
-        var ticket = await client.GetAsync(ServiceReportsSetup.OpsTicketUrl(known.T1.Number));
-        var day = await client.GetAsync(ServiceReportsSetup.OpsDaysUrl(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 2)));
-        var half = await client.GetAsync(ServiceReportsSetup.ServiceLevelUrl(2026, 1));
+        var ticket = await client.GetAsync(ServiceReportsEndpoints.OpsTicketUrl(known.T1.Number));
+        var day = await client.GetAsync(ServiceReportsEndpoints.OpsDaysUrl(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 2)));
+        var half = await client.GetAsync(ServiceReportsEndpoints.ServiceLevelUrl(2026, 1));
 
         Assert.Equal($"高新区税务局办税服务厅_运维报告_{known.T1.Number}.xlsx", ticket.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal("高新区税务局办税服务厅_运维报告_20260302-20260302.xlsx", day.Content.Headers.ContentDisposition?.FileNameStar);
@@ -56,8 +56,8 @@ public sealed class ReportDownloadTests(ReportsApp app) : IClassFixture<ReportsA
     {
         await app.KnownAsync();
 
-        var engineer = await (await SignedInAsync("eng1")).GetAsync(ServiceReportsSetup.MonthlyUrl(2026, 3));
-        var visitor = await Browser().GetAsync(ServiceReportsSetup.MonthlyUrl(2026, 3));
+        var engineer = await (await SignedInAsync("eng1")).GetAsync(ServiceReportsEndpoints.MonthlyUrl(2026, 3));
+        var visitor = await Browser().GetAsync(ServiceReportsEndpoints.MonthlyUrl(2026, 3));
 
         Assert.NotEqual(Xlsx, engineer.Content.Headers.ContentType?.MediaType);
         Assert.True(engineer.StatusCode == HttpStatusCode.Forbidden

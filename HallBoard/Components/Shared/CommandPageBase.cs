@@ -4,8 +4,9 @@ using MudBlazor;
 
 namespace HallBoard.Components.Shared;
 
-/// <summary>A page that runs commands: one at a time, its Chinese refusal shown beside the form (nothing saved), or a
-/// short confirmation and a fresh read.</summary>
+/// <summary>A page or panel that runs commands: one at a time (<see cref="Busy"/> disables its buttons), its Chinese
+/// refusal kept in <see cref="Error"/> for a <c>CommandRefusal</c> beside the form (nothing saved), or a short
+/// confirmation and a fresh read (<see cref="LoadAsync"/>).</summary>
 public abstract class CommandPageBase : ComponentBase
 {
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
@@ -13,7 +14,8 @@ public abstract class CommandPageBase : ComponentBase
     protected string? Error { get; set; }
     protected bool Busy { get; private set; }
 
-    protected abstract Task LoadAsync();
+    /// <summary>Reads again after a confirmed command: a page re-queries, a panel tells its page (its OnChanged).</summary>
+    protected virtual Task LoadAsync() => Task.CompletedTask;
 
     protected async Task<bool> RunAsync(Func<Task> command, string? done = null)
     {

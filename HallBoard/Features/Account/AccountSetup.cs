@@ -33,23 +33,13 @@ public static class AccountSetup
             o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);
         });
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddHallPolicies();
         builder.Services.AddScoped<AccountSeeder>();
         builder.Services.Configure<SignInOptions>(builder.Configuration.GetSection("SignIn"));
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<UnknownSignIns>();
         builder.Services.AddHostedService<UnknownSignInFlusher>();
         return builder;
-    }
-
-    public static IEndpointRouteBuilder MapHallAccounts(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/account/login", SignInEndpoint.SignInAsync).AllowAnonymous();
-        app.MapPost("/account/logout", async (SignInManager<HallUser> signIn) =>
-        {
-            await signIn.SignOutAsync();
-            return Results.LocalRedirect("/login");
-        }).RequireAuthorization();
-        return app;
     }
 
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

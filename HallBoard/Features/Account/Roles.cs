@@ -19,8 +19,6 @@ public static class Roles
     /// <summary>Roles that work tickets (everyone but wall screens).</summary>
     public const string Staff = $"{Engineer},{HallLead},{Manager},{Admin}";
 
-    public const string AuditReaders = $"{Admin},{HallLead}";
-
     /// <summary>People who work tickets and records: every role but wall screens.</summary>
     public static readonly string[] StaffRoles = [Engineer, HallLead, Manager, Admin];
 

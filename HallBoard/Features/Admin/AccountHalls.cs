@@ -2,16 +2,6 @@ using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Admin;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-namespace HallBoard.Data
-{
-    public sealed partial class HallDbContext
-    {
-        /// <summary>The halls a Bureau account supervises besides its home hall; changed only by an approved grant.</summary>
-        public DbSet<AccountHall> AccountHalls => Set<AccountHall>();
-    }
-}
 
 namespace HallBoard.Features.Admin
 {
@@ -36,17 +26,6 @@ namespace HallBoard.Features.Admin
             foreach (var hall in halls.Where(h => current.All(a => a.HallId != h)))
                 db.AccountHalls.Add(new AccountHall { UserId = userId, HallId = hall });
             return Format(current.Select(a => a.HallId));
-        }
-    }
-
-    internal sealed class AccountHallConfiguration : IEntityTypeConfiguration<AccountHall>
-    {
-        public void Configure(EntityTypeBuilder<AccountHall> e)
-        {
-            e.HasKey(x => new { x.UserId, x.HallId });
-            e.Property(x => x.UserId).HasMaxLength(64);
-            e.HasOne<HallUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<Hall>().WithMany().HasForeignKey(x => x.HallId);
         }
     }
 }

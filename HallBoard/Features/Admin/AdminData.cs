@@ -1,5 +1,7 @@
+using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Domain.People;
+using HallBoard.Features.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,6 +10,8 @@ namespace HallBoard.Data
     public sealed partial class HallDbContext
     {
         public DbSet<PermissionGrant> PermissionGrants => Set<PermissionGrant>();
+        /// <summary>The halls a Bureau account supervises besides its home hall; changed only by an approved grant.</summary>
+        public DbSet<AccountHall> AccountHalls => Set<AccountHall>();
     }
 }
 
@@ -42,6 +46,17 @@ namespace HallBoard.Features.Admin
             e.Property(x => x.Phone).HasMaxLength(32);
             e.Property(x => x.Major).HasMaxLength(50);
             e.Property(x => x.Certificates).HasMaxLength(200);
+        }
+    }
+
+    internal sealed class AccountHallConfiguration : IEntityTypeConfiguration<AccountHall>
+    {
+        public void Configure(EntityTypeBuilder<AccountHall> e)
+        {
+            e.HasKey(x => new { x.UserId, x.HallId });
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.HasOne<HallUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Hall>().WithMany().HasForeignKey(x => x.HallId);
         }
     }
 }

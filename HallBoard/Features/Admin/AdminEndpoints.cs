@@ -15,7 +15,7 @@ public sealed record ApiKeyGrantBody(int ApiKeyId, int? HallId, bool AllHalls, s
 /// <summary>The admin pages' commands as JSON for a signed-in Admin (cookie), with the same service rules.</summary>
 public static class AdminEndpoints
 {
-    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin")
             .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin })

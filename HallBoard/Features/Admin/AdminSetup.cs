@@ -21,10 +21,4 @@ public static class AdminSetup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = interval);
         return builder;
     }
-
-    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
-    {
-        app.MapAdminApi();
-        return app;
-    }
 }

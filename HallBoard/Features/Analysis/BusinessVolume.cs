@@ -1,8 +1,3 @@
-using HallBoard.Data;
-using HallBoard.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HallBoard.Features.Analysis;
 
 /// <summary>
@@ -39,17 +34,5 @@ public sealed record VolumeFigures(int Counter, int ETaxWeb, int MobileApp, int 
     public void CopyTo(BusinessVolume day)
     {
         (day.Counter, day.ETaxWeb, day.MobileApp, day.SelfService, day.SmartArea) = (Counter, ETaxWeb, MobileApp, SelfService, SmartArea);
-    }
-}
-
-public sealed class BusinessVolumeConfiguration : IEntityTypeConfiguration<BusinessVolume>
-{
-    public void Configure(EntityTypeBuilder<BusinessVolume> e)
-    {
-        e.HasIndex(x => new { x.HallId, x.Day }).IsUnique();
-        e.Property(x => x.UpdatedBy).HasMaxLength(100);
-        e.Ignore(x => x.Online);
-        e.Ignore(x => x.Figures);
-        e.HasOne<Hall>().WithMany().HasForeignKey(x => x.HallId);
     }
 }

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using System.Text.Json;
 using HallBoard.Data;
 using HallBoard.Domain;
@@ -45,7 +46,7 @@ public sealed class BusinessVolumes(IDbContextFactory<HallDbContext> dbFactory, 
     /// <exception cref="ValidationFailedException">A figure or the day breaks a rule.</exception>
     public async Task SaveDayAsync(int hallId, VolumeEntry entry, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(AnalysisSetup.AnalysisRoles.Split(','));
+        by.RequireRole(Policies.RolesOf(Policies.AnalysisReaders));
         by.RequireHall(hallId);
         var errors = new Dictionary<string, string[]>();
         if (VolumeRules.DayProblem(entry.Day, time.Today) is { } dayProblem) errors["day"] = [dayProblem];
@@ -77,7 +78,7 @@ public sealed class BusinessVolumes(IDbContextFactory<HallDbContext> dbFactory, 
     /// </summary>
     public async Task<ImportResult> ImportAsync(int hallId, Stream upload, string? fileName, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(AnalysisSetup.AnalysisRoles.Split(','));
+        by.RequireRole(Policies.RolesOf(Policies.AnalysisReaders));
         by.RequireHall(hallId);
         IReadOnlyList<RawRow> rows;
         try

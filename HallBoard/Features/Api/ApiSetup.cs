@@ -7,8 +7,6 @@ namespace HallBoard.Features.Api;
 
 public static class ApiSetup
 {
-    public const string Policy = "Integration";
-
     public static WebApplicationBuilder AddHallApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ApiKeys>();
@@ -16,9 +14,6 @@ public static class ApiSetup
         builder.Services.AddSingleton<ApiReadAudit>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
-            .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
-            .RequireRole(ApiKeyAuthentication.IntegrationRole));
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
         // Integrations send and receive enum names ("ETaxWeb"), never numbers that shift when an enum grows.
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -44,12 +39,5 @@ public static class ApiSetup
             });
         });
         return builder;
-    }
-
-    public static IEndpointRouteBuilder MapHallApi(this IEndpointRouteBuilder app)
-    {
-        app.MapOpenApi().AllowAnonymous();
-        app.MapTicketApi();
-        return app;
     }
 }

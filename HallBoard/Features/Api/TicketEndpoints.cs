@@ -16,7 +16,7 @@ public static class TicketEndpoints
     public static RouteGroupBuilder MapTicketApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tickets")
-            .RequireAuthorization(ApiSetup.Policy)
+            .RequireAuthorization(Policies.Integration)
             .WithTags("工单")
             .WithMetadata(new ApiProblems.Marker(), new SkipStatusCodePagesAttribute())
             .AddEndpointFilter<ApiProblemFilter>()

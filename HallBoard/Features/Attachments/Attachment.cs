@@ -35,13 +35,4 @@ public sealed class Attachment
     public string? Note { get; set; }
 
     public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
-
-    public static string LabelOf(AttachmentSubject subject) => subject switch
-    {
-        AttachmentSubject.Ticket => "工单",
-        AttachmentSubject.Problem => "疑难问题",
-        AttachmentSubject.Incident => "重大事件",
-        AttachmentSubject.Training => "培训",
-        _ => subject.ToString(),
-    };
 }

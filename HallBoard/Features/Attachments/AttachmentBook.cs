@@ -125,7 +125,7 @@ public sealed class AttachmentBook(IDbContextFactory<HallDbContext> dbFactory, A
         try
         {
             db.Audit(actor, time.UtcNow, DownloadAction, nameof(Attachment), row.Id.ToString(CultureInfo.InvariantCulture),
-                after: $"{Attachment.LabelOf(row.Subject)} {await SubjectNameAsync(db, row, ct)}：{row.FileName}", hallId: row.HallId);
+                after: $"{Labels.Of(row.Subject)} {await SubjectNameAsync(db, row, ct)}：{row.FileName}", hallId: row.HallId);
             // Not the request's token: a read that is about to be answered is recorded even if the client goes away.
             await db.SaveChangesAsync(CancellationToken.None);
         }
@@ -181,7 +181,7 @@ public sealed class AttachmentBook(IDbContextFactory<HallDbContext> dbFactory, A
             _ => null,
         };
         if (hallId is not int hall || !actor.CanSee(hall))
-            throw new NotFoundException($"{Attachment.LabelOf(subject)}不存在。");
+            throw new NotFoundException($"{Labels.Of(subject)}不存在。");
         return hall;
     }
 
@@ -204,5 +204,5 @@ public sealed class AttachmentBook(IDbContextFactory<HallDbContext> dbFactory, A
     private static string SubjectKey(AttachmentSubject subject, int id) => $"{subject}:{id.ToString(CultureInfo.InvariantCulture)}";
 
     private static string Describe(Attachment a) =>
-        $"{Attachment.LabelOf(a.Subject)}={a.SubjectId}; 文件={a.FileName}; 类型={a.ContentType}; 大小={a.Size}; SHA-256={a.Sha256}";
+        $"{Labels.Of(a.Subject)}={a.SubjectId}; 文件={a.FileName}; 类型={a.ContentType}; 大小={a.Size}; SHA-256={a.Sha256}";
 }

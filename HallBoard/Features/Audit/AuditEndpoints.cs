@@ -11,11 +11,10 @@ public static class AuditEndpoints
     public const string VerifyPath = "/api/audit/verify";
     public const string ExportPath = "/audit/export.xlsx";
 
-    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        var readers = Roles.AuditReaders.Split(',');
-        app.MapGet(VerifyPath, VerifyAsync).RequireAuthorization(p => p.RequireRole(readers)).ExcludeFromDescription();
-        app.MapGet(ExportPath, ExportAsync).RequireAuthorization(p => p.RequireRole(readers)).ExcludeFromDescription();
+        app.MapGet(VerifyPath, VerifyAsync).RequireRoles(Policies.AuditReaders).ExcludeFromDescription();
+        app.MapGet(ExportPath, ExportAsync).RequireRoles(Policies.AuditReaders).ExcludeFromDescription();
         return app;
     }
 

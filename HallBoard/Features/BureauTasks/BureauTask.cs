@@ -97,7 +97,7 @@ public sealed class BureauTask
             IssuedById = by.Id, IssuedByName = by.Name, IssuedUtc = nowUtc, OwnerEngineerId = draft.OwnerEngineerId,
             OwnerName = ownerName, DueUtc = draft.DueUtc, Priority = draft.Priority, State = BureauTaskState.Issued,
         };
-        var how = draft.Channel == BureauTaskChannel.InApp ? "下达任务" : $"记录{LabelOf(draft.Channel)}指令（下达人：{issuer}）";
+        var how = draft.Channel == BureauTaskChannel.InApp ? "下达任务" : $"记录{Labels.Of(draft.Channel)}指令（下达人：{issuer}）";
         task.Record(BureauTaskEventKind.Issued, $"{how}，责任人 {ownerName}", null, by, nowUtc);
         return task;
     }
@@ -182,46 +182,7 @@ public sealed class BureauTask
         Version++;
     }
 
-    public string StateLabel => LabelOf(State);
-
-    public static string LabelOf(BureauTaskState state) => state switch
-    {
-        BureauTaskState.Issued => "已下达",
-        BureauTaskState.Accepted => "已接收",
-        BureauTaskState.InProgress => "执行中",
-        BureauTaskState.Completed => "已完成",
-        BureauTaskState.Confirmed => "已确认办结",
-        _ => state.ToString(),
-    };
-
-    public static string LabelOf(BureauTaskChannel channel) => channel switch
-    {
-        BureauTaskChannel.InApp => "系统下达",
-        BureauTaskChannel.Phone => "电话",
-        BureauTaskChannel.Paper => "书面",
-        _ => channel.ToString(),
-    };
-
-    public static string LabelOf(BureauTaskMove move) => move switch
-    {
-        BureauTaskMove.Accept => "接受指令",
-        BureauTaskMove.Progress => "反馈进度",
-        BureauTaskMove.Complete => "报告完成",
-        BureauTaskMove.Confirm => "确认办结",
-        BureauTaskMove.Reopen => "退回重办",
-        _ => move.ToString(),
-    };
-
-    public static string LabelOf(BureauTaskEventKind kind) => kind switch
-    {
-        BureauTaskEventKind.Issued => "下达",
-        BureauTaskEventKind.Accepted => "接收",
-        BureauTaskEventKind.Progress => "进度反馈",
-        BureauTaskEventKind.Completed => "完成",
-        BureauTaskEventKind.Confirmed => "确认办结",
-        BureauTaskEventKind.Reopened => "退回重办",
-        _ => kind.ToString(),
-    };
+    public string StateLabel => Labels.Of(State);
 }
 
 /// <summary>One line of a task's timeline (信息反馈 included), each with its time and author.</summary>

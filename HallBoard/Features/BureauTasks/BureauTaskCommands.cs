@@ -92,7 +92,7 @@ public sealed class BureauTaskCommands(IDbContextFactory<HallDbContext> dbFactor
     private static string Id(BureauTask task) => task.Id.ToString(CultureInfo.InvariantCulture);
 
     private string Describe(BureauTask t) =>
-        $"状态={t.StateLabel}; 标题={t.Title}; 下达人={t.IssuerName}（{BureauTask.LabelOf(t.Channel)}）; 责任人={t.OwnerName}; " +
+        $"状态={t.StateLabel}; 标题={t.Title}; 下达人={t.IssuerName}（{Labels.Of(t.Channel)}）; 责任人={t.OwnerName}; " +
         $"期限={time.Format(t.DueUtc)}; 优先级={Labels.Of(t.Priority)}; 进度={(t.Percent is int p ? p + "%" : "—")}; " +
         $"完成情况={t.CompletionNote ?? "—"}; 版本={t.Version}";
 }

@@ -16,17 +16,9 @@ public static class BureauWorkbooks
     public const string TasksPath = "/bureau-tasks.xlsx";
     public const string RequirementsPath = "/requirements.xlsx";
 
-    public static IEndpointRouteBuilder MapBureauTasks(this IEndpointRouteBuilder app)
-    {
-        var files = app.MapGroup("").RequireAuthorization(p => p.RequireRole(BureauTasksSetup.Readers.Split(','))).ExcludeFromDescription();
-        files.MapGet(TasksPath, TasksAsync);
-        files.MapGet(RequirementsPath, RequirementsAsync);
-        return app;
-    }
-
     public static string Url(string path, int? hallId) => hallId is int h ? $"{path}?hall={h}" : path;
 
-    private static Task<IResult> TasksAsync(HttpContext http, BureauTaskQueries queries, HallTime time, int? hall) =>
+    internal static Task<IResult> TasksAsync(HttpContext http, BureauTaskQueries queries, HallTime time, int? hall) =>
         DownloadAsync(http, hall, "局方任务台账", async (actor, ct) =>
         {
             var rows = await queries.ListAsync(actor, hall, null, ct);
@@ -36,13 +28,13 @@ public static class BureauWorkbooks
                 .Header("办税服务厅", "任务", "内容", "下达人", "来源", "下达时间", "完成期限", "优先级", "状态", "进度", "完成时间", "完成情况");
             var now = time.UtcNow;
             foreach (var (t, hallName) in rows)
-                sheet.Row(hallName, t.Title, t.Content, t.IssuerName, BureauTask.LabelOf(t.Channel), time.ToLocal(t.IssuedUtc),
+                sheet.Row(hallName, t.Title, t.Content, t.IssuerName, Labels.Of(t.Channel), time.ToLocal(t.IssuedUtc),
                     time.ToLocal(t.DueUtc), Labels.Of(t.Priority), t.StateLabel + (t.IsOverdue(now) ? "（逾期）" : ""), t.Percent is int p ? $"{p}%" : null,
                     t.CompletedUtc is { } c ? time.ToLocal(c) : null, t.CompletionNote);
             return ReportSheet.Save(book);
         });
 
-    private static Task<IResult> RequirementsAsync(HttpContext http, BureauTaskQueries queries, int? hall) =>
+    internal static Task<IResult> RequirementsAsync(HttpContext http, BureauTaskQueries queries, int? hall) =>
         DownloadAsync(http, hall, "新需求反馈登记", async (actor, ct) =>
         {
             var rows = await queries.RequirementsAsync(actor, hall, null, ct);
@@ -51,7 +43,7 @@ public static class BureauWorkbooks
             sheet.Title("新需求反馈登记表", 10)
                 .Header("办税服务厅", "提出日期", "来源", "提出人", "需求描述", "状态", "上报公司日期", "服务方案", "实施日期", "不采纳原因");
             foreach (var (r, hallName) in rows)
-                sheet.Row(hallName, r.RaisedOn, NewRequirement.LabelOf(r.Source), r.RaisedBy, r.Description, r.StateLabel, r.ReportedOn,
+                sheet.Row(hallName, r.RaisedOn, Labels.Of(r.Source), r.RaisedBy, r.Description, r.StateLabel, r.ReportedOn,
                     r.Plan, r.ImplementedOn, r.DeclineReason);
             return ReportSheet.Save(book);
         });

@@ -136,32 +136,5 @@ public sealed class NewRequirement
         if (day < today.AddYears(-3)) throw ValidationFailedException.For(field, $"{label}不能早于三年前。");
     }
 
-    public string StateLabel => LabelOf(State);
-
-    public static string LabelOf(RequirementState state) => state switch
-    {
-        RequirementState.Registered => "登记",
-        RequirementState.Reported => "已上报公司",
-        RequirementState.Planned => "已制定方案",
-        RequirementState.Implemented => "已实施",
-        RequirementState.Declined => "不采纳",
-        _ => state.ToString(),
-    };
-
-    public static string LabelOf(RequirementSource source) => source switch
-    {
-        RequirementSource.Bureau => "局方",
-        RequirementSource.Taxpayer => "纳税人",
-        RequirementSource.OnSite => "驻场发现",
-        _ => source.ToString(),
-    };
-
-    public static string LabelOf(RequirementMove move) => move switch
-    {
-        RequirementMove.Report => "上报公司",
-        RequirementMove.Plan => "录入服务方案",
-        RequirementMove.Implement => "已实施",
-        RequirementMove.Decline => "不采纳",
-        _ => move.ToString(),
-    };
+    public string StateLabel => Labels.Of(State);
 }

@@ -67,7 +67,7 @@ public sealed class RequirementBook(IDbContextFactory<HallDbContext> dbFactory, 
     private static string Id(NewRequirement r) => r.Id.ToString(CultureInfo.InvariantCulture);
 
     private static string Describe(NewRequirement r) =>
-        $"状态={r.StateLabel}; 来源={NewRequirement.LabelOf(r.Source)}; 提出人={r.RaisedBy}; 提出日期={r.RaisedOn:yyyy-MM-dd}; " +
+        $"状态={r.StateLabel}; 来源={Labels.Of(r.Source)}; 提出人={r.RaisedBy}; 提出日期={r.RaisedOn:yyyy-MM-dd}; " +
         $"描述={r.Description}; 上报日期={r.ReportedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}; " +
         $"方案={r.Plan ?? "—"}; 实施日期={r.ImplementedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}; 不采纳原因={r.DeclineReason ?? "—"}";
 }

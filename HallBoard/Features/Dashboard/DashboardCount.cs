@@ -1,7 +1,3 @@
-using HallBoard.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HallBoard.Features.Dashboard;
 
 /// <summary>
@@ -17,17 +13,4 @@ public sealed class DashboardCount
     public required string Metric { get; set; }
     public required string Key { get; set; }
     public int Count { get; set; }
-}
-
-public sealed class DashboardCountConfiguration : IEntityTypeConfiguration<DashboardCount>
-{
-    public void Configure(EntityTypeBuilder<DashboardCount> e)
-    {
-        e.HasKey(x => new { x.HallId, x.Day, x.Metric, x.Key });
-        e.Property(x => x.Metric).HasMaxLength(32);
-        e.Property(x => x.Key).HasMaxLength(32);
-        // Covering: a period's sums never visit the table.
-        e.HasIndex(x => new { x.HallId, x.Day, x.Metric, x.Key, x.Count }).HasDatabaseName("IX_DashboardCounts_Covering");
-        e.HasOne<Hall>().WithMany().HasForeignKey(x => x.HallId);
-    }
 }

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using System.Globalization;
 using HallBoard.Data;
 using HallBoard.Domain;
@@ -29,7 +30,7 @@ public sealed class DashboardQueries(IDbContextFactory<HallDbContext> dbFactory,
     /// <summary>A hall's figures for an actor: a reader of that hall (every hall for Admin); another hall reads as missing.</summary>
     public Task<DashboardFigures> FiguresAsync(Actor actor, int hallId, DashboardPeriod period, CancellationToken ct = default)
     {
-        actor.RequireRole(DashboardSetup.Readers.Split(','));
+        actor.RequireRole(Policies.RolesOf(Policies.DashboardReaders));
         actor.RequireVisible(hallId, "办税服务厅不存在。");
         return FiguresAsync(hallId, period, ct);
     }

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Data;
 using HallBoard.Domain;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using System.Security.Cryptography;
 using HallBoard.Data;
 using HallBoard.Domain;

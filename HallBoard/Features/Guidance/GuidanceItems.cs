@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
@@ -38,7 +39,7 @@ public sealed class GuidanceItems(IDbContextFactory<HallDbContext> dbFactory, Ha
 
     public async Task UpdateAsync(int id, string? name, Category category, Channel channel, bool isActive, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(GuidanceSetup.Editors);
+        actor.RequireRole(Policies.GuidanceEditors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.GuidanceItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         _ = actor.HallScope;
@@ -95,7 +96,7 @@ public sealed class GuidanceItems(IDbContextFactory<HallDbContext> dbFactory, Ha
 
     private static void RequireHall(Actor actor, int hallId)
     {
-        actor.RequireRole(GuidanceSetup.Editors);
+        actor.RequireRole(Policies.GuidanceEditors);
         _ = actor.HallScope;
         if (!actor.CanSee(hallId)) throw new ForbiddenException("只能维护本厅的引导服务清单。");
     }

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
@@ -16,7 +17,7 @@ public sealed class IncidentCommands(IDbContextFactory<HallDbContext> dbFactory,
 
     public async Task<int> DeclareAsync(IncidentDraft draft, IReadOnlyCollection<string> ticketNumbers, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(IncidentsSetup.Declarers);
+        actor.RequireRole(Policies.IncidentDeclarers);
         var hallId = actor.HallScope ?? throw ValidationFailedException.For("hall", "您的账号不属于任何办税服务厅，不能宣布重大事件。");
         var numbers = ticketNumbers.Select(n => n.Trim().ToUpperInvariant()).Where(n => n.Length > 0).Distinct().ToList();
         if (numbers.Count > MaxTicketsAtDeclaration)

@@ -77,7 +77,7 @@ public static class IncidentReport
         if (d.Plan is not { } p) return new(title, [new("改进方案", NotYet)]);
         return new(title,
         [
-            new("方案状态", Plans.ImprovementPlan.LabelOf(p.State)),
+            new("方案状态", Labels.Of(p.State)),
             new("方案概述", p.Summary),
             new("编写人", $"{p.CreatedByName}（{time.Format(p.CreatedUtc)}）"),
             new("提交局方时间", time.Format(p.SubmittedUtc)),
@@ -87,7 +87,7 @@ public static class IncidentReport
         ],
         new(["改进措施", "责任人", "完成期限", "完成情况", "完成日期"],
             p.Measures.OrderBy(m => m.Id).Select(m => (IReadOnlyList<string>)[m.Text, m.Owner, m.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Plans.ImprovementPlan.LabelOf(m.State), m.DoneOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"]).ToList(),
+                Labels.Of(m.State), m.DoneOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"]).ToList(),
             "尚无改进措施"));
     }
 

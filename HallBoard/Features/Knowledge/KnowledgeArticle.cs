@@ -136,7 +136,7 @@ public sealed class KnowledgeArticle
     }
 
     private KnowledgeRuleException Illegal(string action) =>
-        new($"知识条目当前为“{KnowledgeText.Label(Status)}”，不能{action}。");
+        new($"知识条目当前为“{Labels.Of(Status)}”，不能{action}。");
 }
 
 /// <summary>A published version of an article as it was before a later edit replaced it.</summary>

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
@@ -13,7 +14,7 @@ public sealed class KnowledgeCommands(IDbContextFactory<HallDbContext> dbFactory
 {
     public async Task<ArticleRef> CreateAsync(int hallId, ArticleContent content, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(KnowledgeSetup.Authors);
+        actor.RequireRole(Policies.KnowledgeAuthors);
         RequireHall(hallId, actor);
         var valid = content.Validated();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -25,13 +26,13 @@ public sealed class KnowledgeCommands(IDbContextFactory<HallDbContext> dbFactory
     }
 
     public Task<ArticleRef> EditAsync(int id, int? expectedRevision, ArticleContent content, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, expectedRevision, actor, KnowledgeSetup.Authors, "修改知识条目", (a, now) => a.Edit(content, actor, now), ct);
+        ChangeAsync(id, expectedRevision, actor, Policies.KnowledgeAuthors, "修改知识条目", (a, now) => a.Edit(content, actor, now), ct);
 
     public Task<ArticleRef> PublishAsync(int id, int? expectedRevision, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, expectedRevision, actor, KnowledgeSetup.Publishers, "发布知识条目", (a, now) => a.Publish(actor, now), ct);
+        ChangeAsync(id, expectedRevision, actor, Policies.KnowledgePublishers, "发布知识条目", (a, now) => a.Publish(actor, now), ct);
 
     public Task<ArticleRef> RetireAsync(int id, int? expectedRevision, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, expectedRevision, actor, KnowledgeSetup.Publishers, "停用知识条目", (a, now) => a.Retire(actor, now), ct);
+        ChangeAsync(id, expectedRevision, actor, Policies.KnowledgePublishers, "停用知识条目", (a, now) => a.Retire(actor, now), ct);
 
     /// <summary>Records that an article helped resolve a ticket of the same hall, and counts the use.</summary>
     public async Task LinkToTicketAsync(int ticketId, int articleId, Actor actor, CancellationToken ct = default)
@@ -70,7 +71,7 @@ public sealed class KnowledgeCommands(IDbContextFactory<HallDbContext> dbFactory
     /// <summary>A resolved ticket becomes a draft: its description as the question, its resolution as the steps.</summary>
     public async Task<ArticleRef> DraftFromTicketAsync(int ticketId, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(KnowledgeSetup.Authors);
+        actor.RequireRole(Policies.KnowledgeAuthors);
         _ = actor.HallScope;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
@@ -161,5 +162,5 @@ public sealed class KnowledgeCommands(IDbContextFactory<HallDbContext> dbFactory
     private static ArticleRef Ref(KnowledgeArticle a) => new(a.Id, a.Revision, a.Status);
 
     internal static string Snapshot(KnowledgeArticle a) =>
-        $"状态={KnowledgeText.Label(a.Status)}; 版本={a.PublishedVersion}; 问题={a.Question}; 步骤={a.StepList.Count}";
+        $"状态={Labels.Of(a.Status)}; 版本={a.PublishedVersion}; 问题={a.Question}; 步骤={a.StepList.Count}";
 }

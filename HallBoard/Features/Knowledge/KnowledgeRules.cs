@@ -19,12 +19,4 @@ public static class KnowledgeText
             throw ValidationFailedException.For(field, $"{label}至少 {min} 个字。");
         return value;
     }
-
-    public static string Label(ArticleStatus s) => s switch
-    {
-        ArticleStatus.Draft => "草稿",
-        ArticleStatus.Published => "已发布",
-        ArticleStatus.Retired => "已停用",
-        _ => s.ToString(),
-    };
 }

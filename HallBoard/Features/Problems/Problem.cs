@@ -64,7 +64,7 @@ public sealed class Problem
 
     /// <summary>Who may take a move at all: the hall's staff work a problem; the bureau only adds to its discussion.</summary>
     public static bool MayTake(ProblemMove move, Actor actor) =>
-        actor.IsIn(KnowledgeSetup.Authors) || (move == ProblemMove.Discuss && actor.IsIn(Account.Roles.Bureau));
+        actor.IsIn(Account.Policies.KnowledgeAuthors) || (move == ProblemMove.Discuss && actor.IsIn(Account.Roles.Bureau));
 
     /// <summary>The moves this actor may take now, given the problem's state and the actor's role.</summary>
     public IReadOnlySet<ProblemMove> AllowedMoves(Actor actor) =>

@@ -16,7 +16,7 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
     public async Task<ProblemRef> OpenAsync(int hallId, string title, string description, Category category, Actor actor,
         CancellationToken ct = default)
     {
-        actor.RequireRole(KnowledgeSetup.Authors);
+        actor.RequireRole(Policies.KnowledgeAuthors);
         _ = actor.HallScope;
         if (!actor.CanSee(hallId))
             throw new ForbiddenException("只能为本厅登记疑难问题。");

@@ -22,7 +22,7 @@ public static class TabletUnlock
     public static async Task<IResult> UnlockAsync(HttpContext ctx, [FromForm] string? password, UserManager<HallUser> users,
         IDbContextFactory<HallDbContext> dbFactory, HallTime time)
     {
-        var token = SatisfactionSetup.LockedToken(ctx);
+        var token = SatisfactionEndpoints.LockedToken(ctx);
         var user = await users.GetUserAsync(ctx.User);
         if (user is null) return Results.Redirect(token is null ? "/" : $"/rate/{token}?unlock=failed");
         var back = token is null ? "/" : $"/rate/{token}";
@@ -51,7 +51,7 @@ public static class TabletUnlock
             await db.SaveChangesAsync();
         }
         if (code is not null) return Results.Redirect(token is null ? "/" : $"{back}?unlock={code}");
-        ctx.Response.Cookies.Delete(SatisfactionSetup.HandoverCookie);
+        ctx.Response.Cookies.Delete(SatisfactionEndpoints.HandoverCookie);
         return Results.Redirect("/");
     }
 }

@@ -1,3 +1,4 @@
+using HallBoard.Domain;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HallBoard.Domain.Sla;
@@ -13,7 +14,7 @@ public enum DocumentVerdict { OnTime, Late, Missing, NotDue }
 /// <summary>One required document of the half year: what, about what, due when, first produced when.</summary>
 public sealed record DocumentCheck(DateOnly Month, string Document, string Subject, DateTime? DueUtc, DateTime? ProducedUtc, DocumentVerdict Verdict)
 {
-    public string VerdictText => DocumentRules.Label(Verdict);
+    public string VerdictText => Labels.Of(Verdict);
 }
 
 /// <summary>A month's documents by verdict.</summary>
@@ -70,14 +71,6 @@ public static partial class DocumentRules
     public const int IncidentReportDays = 2;
     public const int TrainingDays = 5;
     public const int ServiceLevelReportDays = 10;
-
-    public static string Label(DocumentVerdict v) => v switch
-    {
-        DocumentVerdict.OnTime => "按时",
-        DocumentVerdict.Late => "逾期",
-        DocumentVerdict.Missing => "缺失",
-        _ => "未到期",
-    };
 
     public static DocumentVerdict Verdict(DateTime dueUtc, DateTime? producedUtc, DateTime nowUtc) => producedUtc switch
     {

@@ -30,14 +30,6 @@ public sealed record FeedbackFact(
         { } done => done <= dueUtc ? StepVerdict.OnTime : StepVerdict.Late,
         null => asOfUtc > dueUtc ? StepVerdict.Overdue : StepVerdict.NotDue,
     };
-
-    public static string Label(StepVerdict v) => v switch
-    {
-        StepVerdict.OnTime => "按时",
-        StepVerdict.Late => "超时完成",
-        StepVerdict.Overdue => "已逾期",
-        _ => "未到期",
-    };
 }
 
 /// <summary>One kind of feedback in the month: received, 已办结, and 逾期 (a step late or overdue).</summary>

@@ -1,3 +1,4 @@
+using HallBoard.Domain;
 using HallBoard.Features.Guidance;
 using HallBoard.Features.ServiceReports.Workbooks;
 using HallBoard.Hosting;
@@ -29,7 +30,7 @@ public static class MonthlyTables
             [.. f.ByKind.Select(k => Cells(k)), Cells(f.Total)], [22, 12, 12, 12]);
         var complaints = new SectionTable("monthly-complaints", ["投诉编号", "收到时间", "处理状态", .. FeedbackFact.StepNames, "是否逾期"],
             [.. f.Complaints.Select(c => (object?[])
-                [c.Number, time.ToLocal(c.ReceivedUtc), c.Status, .. c.Steps.Select(s => FeedbackFact.Label(s)), c.Late ? "逾期" : "否"])],
+                [c.Number, time.ToLocal(c.ReceivedUtc), c.Status, .. c.Steps.Select(s => Labels.Of(s)), c.Late ? "逾期" : "否"])],
             [22, 18, 12, 10, 10, 10, 10, 10],
             f.Complaints.Count == 0 ? "本月无投诉。" : $"投诉 {f.Complaints.Count} 件，其中逾期 {f.Complaints.Count(c => c.Late)} 件。");
         return new SectionTables(FeedbackSheet, "纳税人意见与投诉", [kinds, complaints]);

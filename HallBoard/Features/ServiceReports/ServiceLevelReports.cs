@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using System.Globalization;
 using System.Text.Json;
 using HallBoard.Data;
@@ -39,7 +40,7 @@ public sealed record CorrectiveRow(
     ImprovementStatus Status, DateOnly? CompletedOn, string? CarriedFrom, bool Overdue)
 {
     public bool IsOpen => Status != ImprovementStatus.Done;
-    public string StatusText => TeamRecords.Label(Status);
+    public string StatusText => Labels.Of(Status);
 
     /// <summary>"已逾期" while open past its due day, "逾期完成" when completed after it.</summary>
     public string OverdueText => !Overdue ? "" : IsOpen ? "已逾期" : "逾期完成";
@@ -167,7 +168,7 @@ public sealed class ServiceLevelReports(
     /// <summary>Records what will be done about a missed metric. The report is created as a draft if need be.</summary>
     public async Task AddActionAsync(int hallId, int year, int half, CorrectiveInput input, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(ServiceReportsSetup.Readers.Split(','));
+        by.RequireRole(Policies.RolesOf(Policies.ReportReaders));
         by.RequireHall(hallId);
         var period = ReportPeriod.HalfYear(year, half, time);
         var errors = new Dictionary<string, string[]>();
@@ -201,7 +202,7 @@ public sealed class ServiceLevelReports(
     /// the figures are frozen as they are now.</summary>
     public async Task FinaliseAsync(int hallId, int year, int half, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(ServiceReportsSetup.Readers.Split(','));
+        by.RequireRole(Policies.RolesOf(Policies.ReportReaders));
         by.RequireHall(hallId);
         var period = ReportPeriod.HalfYear(year, half, time);
         var now = time.UtcNow;
@@ -232,7 +233,7 @@ public sealed class ServiceLevelReports(
     public async Task SetActionStateAsync(int hallId, int actionId, ImprovementStatus status, DateOnly? completedOn, Actor by,
         CancellationToken ct = default)
     {
-        by.RequireRole(ServiceReportsSetup.Readers.Split(','));
+        by.RequireRole(Policies.RolesOf(Policies.ReportReaders));
         by.RequireHall(hallId);
         if (!Enum.IsDefined(status)) throw ValidationFailedException.For("status", "请选择整改状态。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -253,13 +254,13 @@ public sealed class ServiceLevelReports(
                 throw ValidationFailedException.For("completedOn", $"完成日期不能早于整改措施的登记日期 {ReportPeriod.Text(recorded)}。");
         }
         if (action.Status == status && action.CompletedOn == done) return;
-        var before = $"{TeamRecords.Label(action.Status)}{(action.CompletedOn is { } was ? " " + ReportPeriod.Text(was) : "")}";
+        var before = $"{Labels.Of(action.Status)}{(action.CompletedOn is { } was ? " " + ReportPeriod.Text(was) : "")}";
         action.Status = status;
         action.CompletedOn = done;
         report.Version++;
         var now = time.UtcNow;
         db.Audit(by, now, "更新整改措施", nameof(CorrectiveAction), actionId.ToString(CultureInfo.InvariantCulture), before,
-            $"{TeamRecords.Label(status)}{(done is { } d ? " " + ReportPeriod.Text(d) : "")}", hallId);
+            $"{Labels.Of(status)}{(done is { } d ? " " + ReportPeriod.Text(d) : "")}", hallId);
         await SaveAsync(db, ct);
     }
 

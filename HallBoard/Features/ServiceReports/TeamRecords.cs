@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using System.Text.Json;
 using HallBoard.Data;
 using HallBoard.Domain;
@@ -22,14 +23,6 @@ public sealed class TeamRecords(IDbContextFactory<HallDbContext> dbFactory, Hall
 {
     private static readonly char[] NameSeparators = ['、', ',', '，', ';', '；', ' ', '\n', '\t'];
 
-    public static string Label(ImprovementStatus s) => s switch
-    {
-        ImprovementStatus.Planned => "未开始",
-        ImprovementStatus.InProgress => "进行中",
-        ImprovementStatus.Done => "已完成",
-        _ => s.ToString(),
-    };
-
     /// <summary>The sessions held in the period (planned and cancelled ones do not count), with their attendee counts.</summary>
     public async Task<IReadOnlyList<TrainingRow>> TrainingsAsync(int hallId, DateOnly? from = null, DateOnly? to = null, CancellationToken ct = default)
     {
@@ -43,7 +36,7 @@ public sealed class TeamRecords(IDbContextFactory<HallDbContext> dbFactory, Hall
 
     public async Task<int> AddTrainingAsync(int hallId, TrainingInput input, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(ServiceReportsSetup.Readers.Split(','));
+        by.RequireRole(Policies.RolesOf(Policies.ReportReaders));
         by.RequireHall(hallId);
         var errors = new Dictionary<string, string[]>();
         if (input.Date is not { } date) errors["date"] = ["请选择培训日期。"];
@@ -86,7 +79,7 @@ public sealed class TeamRecords(IDbContextFactory<HallDbContext> dbFactory, Hall
 
     public async Task<int> AddImprovementAsync(int hallId, ImprovementInput input, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(ServiceReportsSetup.Readers.Split(','));
+        by.RequireRole(Policies.RolesOf(Policies.ReportReaders));
         by.RequireHall(hallId);
         var errors = new Dictionary<string, string[]>();
         var description = Text(input.Description, "description", "改进措施", ImprovementAction.MaxDescription, errors);
@@ -110,7 +103,7 @@ public sealed class TeamRecords(IDbContextFactory<HallDbContext> dbFactory, Hall
 
     public async Task SetImprovementStatusAsync(int hallId, int id, ImprovementStatus status, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(ServiceReportsSetup.Readers.Split(','));
+        by.RequireRole(Policies.RolesOf(Policies.ReportReaders));
         by.RequireHall(hallId);
         if (!Enum.IsDefined(status)) throw ValidationFailedException.For("status", "状态无效。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -118,11 +111,11 @@ public sealed class TeamRecords(IDbContextFactory<HallDbContext> dbFactory, Hall
                      ?? throw new NotFoundException("改进措施不存在。");
         if (action.Status == status) return;
         var now = time.UtcNow;
-        var before = Label(action.Status);
+        var before = Labels.Of(action.Status);
         action.Status = status;
         action.CompletedUtc = status == ImprovementStatus.Done ? now : null;
         db.Audit(by, now, "更新改进措施", nameof(ImprovementAction), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            before, Label(status), hallId);
+            before, Labels.Of(status), hallId);
         await db.SaveChangesAsync(ct);
     }
 

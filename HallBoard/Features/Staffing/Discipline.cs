@@ -31,13 +31,6 @@ public sealed class Rectification
     public RectificationOutcome Outcome { get; set; }
     public DateTime? ConcludedUtc { get; set; }
     public string? ConcludedByName { get; set; }
-
-    public static string OutcomeLabel(RectificationOutcome o) => o switch
-    {
-        RectificationOutcome.Passed => "整改合格",
-        RectificationOutcome.Failed => "整改未达要求",
-        _ => "整改中",
-    };
 }
 
 /// <summary>更换: the company must put another engineer in place within five business days of the request.</summary>
@@ -71,14 +64,6 @@ public sealed class MajorFault
     public required string Detail { get; set; }
     public DateTime AtUtc { get; set; }
     public required string ByName { get; set; }
-
-    public static string KindLabel(FaultKind k) => k switch
-    {
-        FaultKind.Quarrel => "与纳税人争执冲突",
-        FaultKind.Bribery => "行贿受贿",
-        FaultKind.DataTrading => "数据买卖",
-        _ => "泄露涉税信息",
-    };
 }
 
 /// <summary>调动: moving an engineer needs the bureau's consent beforehand; this records who agreed and when.

@@ -43,8 +43,8 @@ public sealed class DisciplineBook(IDbContextFactory<HallDbContext> dbFactory, H
         notice.Outcome = passed ? RectificationOutcome.Passed : RectificationOutcome.Failed;
         (notice.ConcludedUtc, notice.ConcludedByName) = (now, actor.Name);
         var name = await NameAsync(db, notice.EngineerId, ct);
-        db.Audit(actor, now, "整改结论", nameof(Rectification), name, Rectification.OutcomeLabel(RectificationOutcome.Open),
-            Rectification.OutcomeLabel(notice.Outcome), notice.HallId);
+        db.Audit(actor, now, "整改结论", nameof(Rectification), name, Labels.Of(RectificationOutcome.Open),
+            Labels.Of(notice.Outcome), notice.HallId);
         if (!passed) await OpenReplacementAsync(db, notice.HallId, notice.EngineerId, name, "整改后仍未达到要求", actor, now, ct);
         await db.SaveChangesAsync(ct);
     }
@@ -77,7 +77,7 @@ public sealed class DisciplineBook(IDbContextFactory<HallDbContext> dbFactory, H
             Detail = FreeText.Required(detail, "detail", "经过说明", Rectification.MaxText),
         };
         db.MajorFaults.Add(fault);
-        db.Audit(actor, now, "重大过错", nameof(MajorFault), name, null, $"{MajorFault.KindLabel(kind)}：{fault.Detail}", hallId);
+        db.Audit(actor, now, "重大过错", nameof(MajorFault), name, null, $"{Labels.Of(kind)}：{fault.Detail}", hallId);
         await db.SaveChangesAsync(ct);
         return fault.Id;
     }

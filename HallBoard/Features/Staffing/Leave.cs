@@ -110,8 +110,6 @@ public sealed class LeaveRequest
         _ => "待审批",
     };
 
-    public static string KindLabel(LeaveKind kind) => kind == LeaveKind.Official ? "因公" : "因私";
-
     private void RequirePending()
     {
         if (State != LeaveState.Pending) throw new StaffingRuleException($"该请假申请{StateLabel}，不能再审批。");

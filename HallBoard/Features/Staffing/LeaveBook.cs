@@ -88,6 +88,6 @@ public sealed class LeaveBook(IDbContextFactory<HallDbContext> dbFactory, HallTi
     }
 
     private string Describe(LeaveRequest l, string? substitute) =>
-        $"{LeaveRequest.KindLabel(l.Kind)}；{time.Format(l.StartUtc)} 至 {time.Format(l.EndUtc)}；事由={l.Reason}；替岗={substitute ?? "—"}；" +
+        $"{Labels.Of(l.Kind)}；{time.Format(l.StartUtc)} 至 {time.Format(l.EndUtc)}；事由={l.Reason}；替岗={substitute ?? "—"}；" +
         $"服务厅负责人={l.LeadApprovedByName ?? "—"}；部门经理={l.ManagerApprovedByName ?? "—"}；状态={l.StateLabel}";
 }

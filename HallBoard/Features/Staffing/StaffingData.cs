@@ -15,6 +15,7 @@ namespace HallBoard.Data
         public DbSet<ReplacementCase> ReplacementCases => Set<ReplacementCase>();
         public DbSet<MajorFault> MajorFaults => Set<MajorFault>();
         public DbSet<TransferRecord> TransferRecords => Set<TransferRecord>();
+        public DbSet<TransferRequest> TransferRequests => Set<TransferRequest>();
     }
 }
 
@@ -121,6 +122,20 @@ namespace HallBoard.Features.Staffing
             e.Property(x => x.ConsentByName).HasMaxLength(100);
             e.Property(x => x.Note).HasMaxLength(Rectification.MaxText);
             e.Property(x => x.RecordedByName).HasMaxLength(100);
+        }
+    }
+
+    internal sealed class TransferRequestConfiguration : IEntityTypeConfiguration<TransferRequest>
+    {
+        public void Configure(EntityTypeBuilder<TransferRequest> e)
+        {
+            e.HasOne<Engineer>().WithMany().HasForeignKey(x => x.EngineerId);
+            e.HasIndex(x => new { x.HallId, x.Decision });
+            e.Property(x => x.Destination).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(Rectification.MaxText);
+            e.Property(x => x.RequestedByName).HasMaxLength(100);
+            e.Property(x => x.DecidedByName).HasMaxLength(100);
+            e.Property(x => x.DecisionNote).HasMaxLength(Rectification.MaxText);
         }
     }
 }

@@ -5,12 +5,6 @@ namespace HallBoard.Features.Staffing;
 
 public static class StaffingSetup
 {
-    public const string Editors = $"{Account.Roles.HallLead},{Account.Roles.Manager},{Account.Roles.Admin}";
-    public const string Approvers = $"{Account.Roles.HallLead},{Account.Roles.Manager}";
-
-    /// <summary>Who opens the transfer requests page: the editors who put them, the bureau that answers them.</summary>
-    public const string TransferViewers = $"{Editors},{Account.Roles.Bureau}";
-
     public static IServiceCollection AddStaffing(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<AfterHoursOptions>(config.GetSection("Sla:AfterHours"));

@@ -4,16 +4,7 @@ using HallBoard.Features.Audit;
 using HallBoard.Features.Staffing;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using R = HallBoard.Features.Account.Roles;
-
-namespace HallBoard.Data
-{
-    public sealed partial class HallDbContext
-    {
-        public DbSet<TransferRequest> TransferRequests => Set<TransferRequest>();
-    }
-}
 
 namespace HallBoard.Features.Staffing
 {
@@ -102,28 +93,6 @@ namespace HallBoard.Features.Staffing
                           orderby t.Decision != TransferDecision.Pending, t.RequestedUtc descending
                           select new TransferRequestRow(t.Id, e.Name, t.Destination, t.Note, t.RequestedUtc, t.RequestedByName, t.Decision,
                               t.DecidedByName, t.DecidedUtc, t.DecisionNote)).Take(200).ToListAsync(ct);
-        }
-
-        public static string Label(TransferDecision d) => d switch
-        {
-            TransferDecision.Pending => "待局方答复",
-            TransferDecision.Consented => "局方同意",
-            TransferDecision.Refused => "局方不同意",
-            _ => d.ToString(),
-        };
-    }
-
-    internal sealed class TransferRequestConfiguration : IEntityTypeConfiguration<TransferRequest>
-    {
-        public void Configure(EntityTypeBuilder<TransferRequest> e)
-        {
-            e.HasOne<Engineer>().WithMany().HasForeignKey(x => x.EngineerId);
-            e.HasIndex(x => new { x.HallId, x.Decision });
-            e.Property(x => x.Destination).HasMaxLength(100);
-            e.Property(x => x.Note).HasMaxLength(Rectification.MaxText);
-            e.Property(x => x.RequestedByName).HasMaxLength(100);
-            e.Property(x => x.DecidedByName).HasMaxLength(100);
-            e.Property(x => x.DecisionNote).HasMaxLength(Rectification.MaxText);
         }
     }
 }

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -28,7 +29,7 @@ public sealed class TrainingBook(IDbContextFactory<HallDbContext> dbFactory, Hal
 
     public async Task<int> PlanAsync(int hallId, TrainingPlanInput input, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(TrainingSetup.Planners);
+        by.RequireRole(Policies.TrainingPlanners);
         by.RequireHall(hallId);
         var errors = new Dictionary<string, string[]>();
         if (input.Date is not { } date) errors["date"] = ["请选择培训日期。"];
@@ -66,7 +67,7 @@ public sealed class TrainingBook(IDbContextFactory<HallDbContext> dbFactory, Hal
     /// <summary>Adds engineers of the hall to a planned session's list of planned attendees.</summary>
     public async Task AddPlannedAsync(int id, IReadOnlyList<int> engineerIds, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(TrainingSetup.Planners);
+        by.RequireRole(Policies.TrainingPlanners);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await FindAsync(db, id, by, ct);
         if (session.Status != TrainingStatus.Planned) throw new TrainingRuleException("只有计划中的培训可以增加计划参训人员。");
@@ -82,7 +83,7 @@ public sealed class TrainingBook(IDbContextFactory<HallDbContext> dbFactory, Hal
     /// <summary>Signs a person on the sheet in, timestamped; on the session's day only.</summary>
     public async Task SignInAsync(int id, int attendeeId, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(TrainingSetup.Readers);
+        by.RequireRole(Policies.TrainingReaders);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await FindAsync(db, id, by, ct);
         CheckSignInDay(session);
@@ -98,7 +99,7 @@ public sealed class TrainingBook(IDbContextFactory<HallDbContext> dbFactory, Hal
     /// <summary>Adds someone who was not planned (an engineer of the hall, or a person known by name) and signs them in.</summary>
     public async Task AddAndSignInAsync(int id, int? engineerId, string? name, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(TrainingSetup.Readers);
+        by.RequireRole(Policies.TrainingReaders);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await FindAsync(db, id, by, ct);
         CheckSignInDay(session);
@@ -123,11 +124,11 @@ public sealed class TrainingBook(IDbContextFactory<HallDbContext> dbFactory, Hal
     /// <summary>Marks a planned session held (its attendees become the signed-in people) or cancelled.</summary>
     public async Task FinishAsync(int id, TrainingStatus outcome, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(TrainingSetup.Planners);
+        by.RequireRole(Policies.TrainingPlanners);
         if (outcome is not (TrainingStatus.Held or TrainingStatus.Cancelled)) throw ValidationFailedException.For("status", "状态无效。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await FindAsync(db, id, by, ct);
-        if (session.Status != TrainingStatus.Planned) throw new TrainingRuleException($"该培训已{TrainingText.Label(session.Status)}。");
+        if (session.Status != TrainingStatus.Planned) throw new TrainingRuleException($"该培训已{Labels.Of(session.Status)}。");
         if (outcome == TrainingStatus.Held)
         {
             if (session.Date > time.Today) throw new TrainingRuleException("培训日期未到，不能标记为已举行。");
@@ -140,14 +141,14 @@ public sealed class TrainingBook(IDbContextFactory<HallDbContext> dbFactory, Hal
         session.Status = outcome;
         session.Version++;
         db.Audit(by, time.UtcNow, outcome == TrainingStatus.Held ? "培训已举行" : "取消培训", EntityType, Id(id),
-            TrainingText.Label(TrainingStatus.Planned), TrainingText.Label(outcome), session.HallId);
+            Labels.Of(TrainingStatus.Planned), Labels.Of(outcome), session.HallId);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Sets the survey's questions (one per line); refused once anyone has answered, so answers keep their meaning.</summary>
     public async Task SetQuestionsAsync(int id, string? ratingLines, string? textLines, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(TrainingSetup.Planners);
+        by.RequireRole(Policies.TrainingPlanners);
         var questions = TrainingSurvey.Parse(ratingLines, textLines);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await FindAsync(db, id, by, ct);
@@ -162,7 +163,7 @@ public sealed class TrainingBook(IDbContextFactory<HallDbContext> dbFactory, Hal
 
     public async Task SetConclusionAsync(int id, string? conclusion, int? expectedVersion, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(TrainingSetup.Planners);
+        by.RequireRole(Policies.TrainingPlanners);
         var errors = new Dictionary<string, string[]>();
         var text = Required(conclusion, "conclusion", "总结结论", TrainingSession.MaxText, errors);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
@@ -194,7 +195,7 @@ public sealed class TrainingBook(IDbContextFactory<HallDbContext> dbFactory, Hal
 
     private void CheckSignInDay(TrainingSession session)
     {
-        if (session.Status != TrainingStatus.Planned) throw new TrainingRuleException($"该培训已{TrainingText.Label(session.Status)}，不能再签到。");
+        if (session.Status != TrainingStatus.Planned) throw new TrainingRuleException($"该培训已{Labels.Of(session.Status)}，不能再签到。");
         if (session.Date != time.Today) throw new TrainingRuleException($"只能在培训当天（{Day(session.Date)}）签到。");
     }
 

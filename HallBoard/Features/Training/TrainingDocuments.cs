@@ -1,3 +1,4 @@
+using HallBoard.Domain;
 using System.Globalization;
 using HallBoard.Features.Attachments;
 using HallBoard.Features.Incidents;
@@ -54,7 +55,7 @@ public static class TrainingDocuments
             new("培训地点", s.Place ?? "—"),
             new("培训对象", s.Audience ?? "—"),
             new("培训讲师", s.Trainer),
-            new("状态", TrainingText.Label(s.Status)),
+            new("状态", Labels.Of(s.Status)),
         ]);
     }
 
@@ -84,7 +85,7 @@ public static class TrainingDocuments
         new("三、培训资料", [],
             new(["资料名称", "类型", "大小", "SHA-256", "上传人", "上传时间", "下载链接"], materials
                 .Select(m => (IReadOnlyList<string>)[m.FileName, m.ContentType, Size(m.Size), m.Sha256, m.UploadedByName,
-                    time.Format(m.UploadedUtc), link(AttachmentsSetup.DownloadPath(m.Id))]).ToList(), "尚未上传培训资料")),
+                    time.Format(m.UploadedUtc), link(AttachmentsEndpoints.DownloadPath(m.Id))]).ToList(), "尚未上传培训资料")),
     ];
 
     private static string Size(long bytes) => bytes switch

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using System.Text.Json;
 using HallBoard.Data;
 using HallBoard.Domain;
@@ -39,7 +40,7 @@ public sealed class TrainingQueries(IDbContextFactory<HallDbContext> dbFactory)
 {
     public async Task<IReadOnlyList<TrainingListRow>> ListAsync(Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(TrainingSetup.Readers);
+        by.RequireRole(Policies.TrainingReaders);
         var scope = by.HallScope;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.Trainings.AsNoTracking();
@@ -54,7 +55,7 @@ public sealed class TrainingQueries(IDbContextFactory<HallDbContext> dbFactory)
 
     public async Task<TrainingDetail?> GetAsync(int id, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(TrainingSetup.Readers);
+        by.RequireRole(Policies.TrainingReaders);
         var scope = by.HallScope;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await db.Trainings.AsNoTracking().Include(t => t.People).FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -104,7 +105,7 @@ public sealed class TrainingQueries(IDbContextFactory<HallDbContext> dbFactory)
     /// <summary>The hall's active engineers, to pick attendees from.</summary>
     public async Task<IReadOnlyList<PersonChoice>> PeopleAsync(int hallId, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(TrainingSetup.Readers);
+        by.RequireRole(Policies.TrainingReaders);
         by.RequireHall(hallId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Engineers.AsNoTracking().Where(e => e.HallId == hallId && e.IsActive && e.LeftUtc == null).OrderBy(e => e.Id)
@@ -114,7 +115,7 @@ public sealed class TrainingQueries(IDbContextFactory<HallDbContext> dbFactory)
     /// <summary>An engineer's trainings, planned or attended, newest first; null for an engineer the actor may not see.</summary>
     public async Task<(string Name, IReadOnlyList<HistoryRow> Rows)?> HistoryAsync(int engineerId, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(TrainingSetup.Readers);
+        by.RequireRole(Policies.TrainingReaders);
         var scope = by.HallScope;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var engineer = await db.Engineers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == engineerId, ct);

@@ -76,14 +76,6 @@ public static class TrainingSurvey
 
 public static class TrainingText
 {
-    public static string Label(TrainingStatus s) => s switch
-    {
-        TrainingStatus.Planned => "计划",
-        TrainingStatus.Held => "已举行",
-        TrainingStatus.Cancelled => "已取消",
-        _ => s.ToString(),
-    };
-
     public static string Time(TrainingSession s) => Time(s.Date, s.StartTime, s.EndTime);
 
     public static string Time(DateOnly date, TimeOnly? start, TimeOnly? end) =>

@@ -4,9 +4,6 @@ namespace HallBoard.Features.Wall;
 
 public static class WallSetup
 {
-    /// <summary>What a wall screen's script calls now and then, so its sign-in slides on while it runs for weeks.</summary>
-    public const string KeepAlivePath = "/wall/keepalive";
-
     public static IServiceCollection AddWall(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<WallOptions>(config.GetSection("Wall"));
@@ -21,11 +18,5 @@ public static class WallSetup
         services.AddSingleton<ITicketChangeSubscriber, FiguresFollowTickets>();
         services.AddHostedService<HallAlertMonitor>();
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapWall(this IEndpointRouteBuilder app)
-    {
-        app.MapGet(KeepAlivePath, () => Results.NoContent()).RequireAuthorization().ExcludeFromDescription();
-        return app;
     }
 }

@@ -104,24 +104,6 @@ public sealed class ImprovementPlan
         Version++;
         return measure;
     }
-
-    public static string LabelOf(PlanState state) => state switch
-    {
-        PlanState.Draft => "草拟",
-        PlanState.Submitted => "已提交局方",
-        PlanState.BureauAnswered => "局方已提意见",
-        PlanState.InProgress => "实施中",
-        PlanState.Done => "已完成",
-        _ => state.ToString(),
-    };
-
-    public static string LabelOf(MeasureState state) => state switch
-    {
-        MeasureState.NotStarted => "未开始",
-        MeasureState.InProgress => "进行中",
-        MeasureState.Done => "已完成",
-        _ => state.ToString(),
-    };
 }
 
 /// <summary>One measure of a plan: what, who, by when, and how far it is.</summary>

@@ -67,7 +67,7 @@ public sealed class ImprovementPlans(IDbContextFactory<HallDbContext> dbFactory,
         ChangeAsync(incidentId, actor, Writers, "更新改进措施进度", p =>
         {
             var m = p.SetMeasure(measureId, state, doneOn, time.Today);
-            return $"措施={m.Text}; 状态={ImprovementPlan.LabelOf(m.State)}; 完成日期={m.DoneOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}";
+            return $"措施={m.Text}; 状态={Labels.Of(m.State)}; 完成日期={m.DoneOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}";
         }, ct);
 
     private async Task ChangeAsync(int incidentId, Actor actor, string[] roles, string action, Func<ImprovementPlan, string> change,
@@ -78,10 +78,10 @@ public sealed class ImprovementPlans(IDbContextFactory<HallDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plan = await db.ImprovementPlans.Include(p => p.Measures).FirstOrDefaultAsync(p => p.IncidentId == incidentId, ct);
         if (plan is null || !actor.CanSee(plan.HallId)) throw new NotFoundException("改进方案不存在。");
-        var before = ImprovementPlan.LabelOf(plan.State);
+        var before = Labels.Of(plan.State);
         var what = change(plan);
         db.Audit(actor, time.UtcNow, action, nameof(ImprovementPlan), Key(incidentId), before,
-            $"{what}; 方案状态={ImprovementPlan.LabelOf(plan.State)}", plan.HallId);
+            $"{what}; 方案状态={Labels.Of(plan.State)}", plan.HallId);
         await SaveAsync(db, ct);
     }
 

@@ -1,3 +1,4 @@
+using HallBoard.Features.Account;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using HallBoard.Domain;
@@ -90,7 +91,7 @@ public sealed class ExportJobs : IDisposable
     /// <exception cref="ValidationFailedException">The filter is invalid; nothing started.</exception>
     public async Task<ExportJob> StartAsync(ExportFilter filter, Actor by, CancellationToken ct = default)
     {
-        by.RequireRole(Pages.ExportPage.ExportPageRoles.Split(','));
+        by.RequireRole(Policies.RolesOf(Policies.ReportReaders));
         // Fails closed: an actor limited to a hall exports that hall whatever the filter asked for.
         if (by.HallScope is int own) filter = filter with { HallId = own };
         var valid = filter.Validated();

@@ -1,3 +1,4 @@
+using HallBoard.Domain;
 using ClosedXML.Excel;
 using HallBoard.Hosting;
 
@@ -61,7 +62,7 @@ public sealed class MonthlyReportWorkbook(HallTime time)
         ReportSheet.AddTables(book, MonthlyTables.Promotion(report));
 
         var improvements = ReportSheet.Add(book, ImprovementSheet, 48, 12, 12, 10).Header("改进措施", "责任人", "完成期限", "状态");
-        foreach (var a in report.Improvements) improvements.Row(a.Description, a.Owner, a.DueDate, TeamRecords.Label(a.Status));
+        foreach (var a in report.Improvements) improvements.Row(a.Description, a.Owner, a.DueDate, Labels.Of(a.Status));
         return ReportSheet.Save(book);
     }
 
