@@ -15,6 +15,7 @@ namespace HallBoard.Tests.Hosting;
 
 /// <summary>Pages show no text from the address bar, every response carries the security headers, and QR codes
 /// point at the configured public address rather than whatever Host the request named.</summary>
+[Trait("Provider", "Sqlite")] // component tests: the Postgres pass covers their services directly
 public sealed class PageHardeningTests(PageHardeningTests.App app) : IClassFixture<PageHardeningTests.App>
 {
     public sealed class App : HallAppFactory

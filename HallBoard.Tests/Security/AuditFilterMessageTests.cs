@@ -9,6 +9,7 @@ using MudBlazor.Services;
 namespace HallBoard.Tests.Security;
 
 /// <summary>The audit list shows why a filter at the end of the calendar cannot be searched, instead of failing the circuit.</summary>
+[Trait("Provider", "Sqlite")] // component tests: the Postgres pass covers their services directly
 public sealed class AuditFilterMessageTests(HallAppFactory app) : IClassFixture<HallAppFactory>, IAsyncLifetime
 {
     private readonly BunitContext _ui = new();

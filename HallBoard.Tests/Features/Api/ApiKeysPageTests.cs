@@ -15,6 +15,7 @@ using MudBlazor.Services;
 namespace HallBoard.Tests.Features.Api;
 
 /// <summary>The admin page for integration keys, rendered with the app's real key service and database.</summary>
+[Trait("Provider", "Sqlite")] // component tests: the Postgres pass covers their services directly
 public sealed class ApiKeysPageTests : IClassFixture<HallAppFactory>, IAsyncLifetime
 {
     private readonly HallAppFactory _app;

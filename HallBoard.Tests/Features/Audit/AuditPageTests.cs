@@ -13,6 +13,7 @@ using MudBlazor.Services;
 namespace HallBoard.Tests.Features.Audit;
 
 /// <summary>The audit page as a hall lead sees it, on the app's real audit queries and database.</summary>
+[Trait("Provider", "Sqlite")] // component tests: the Postgres pass covers their services directly
 public sealed class AuditPageTests : IClassFixture<AuditQueriesTests.App>, IAsyncLifetime
 {
     private readonly AuditQueriesTests.App _app;

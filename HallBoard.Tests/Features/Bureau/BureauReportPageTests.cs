@@ -15,6 +15,7 @@ namespace HallBoard.Tests.Features.Bureau;
 
 /// <summary>The monthly report page as a Bureau account sees it: the hall picker offers its home and supervised halls, no other;
 /// a hall lead keeps its own hall without a picker.</summary>
+[Trait("Provider", "Sqlite")] // component tests: the Postgres pass covers their services directly
 public sealed class BureauReportPageTests(HallAppFactory app) : IClassFixture<HallAppFactory>
 {
     [Fact(Timeout = 600_000)]

@@ -12,6 +12,7 @@ using MudBlazor.Services;
 namespace HallBoard.Tests.Features.ServiceReports;
 
 /// <summary>The half-year page, signed in as the demo hall's manager, on the app's real services and database.</summary>
+[Trait("Provider", "Sqlite")] // component tests: the Postgres pass covers their services directly
 public sealed class ServiceLevelPageTests(ReportsApp app) : IClassFixture<ReportsApp>
 {
     [Fact(Timeout = 600_000)]
