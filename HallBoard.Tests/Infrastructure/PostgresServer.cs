@@ -63,9 +63,9 @@ public sealed class PostgresServer
         if (asRoot) Run("chown", "postgres:", dir);
         Run(As(asRoot, Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"));
         var port = FreePort();
-        var start = Start(As(asRoot, Path.Combine(bin, "postgres"), "-D", data, "-p", port.ToString(), "-k", dir,
+        var start = Start(As(asRoot, [.. WhileAlive(Environment.ProcessId), Path.Combine(bin, "postgres"), "-D", data, "-p", port.ToString(), "-k", dir,
             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-            "-c", "max_connections=400", "-c", "shared_buffers=64MB"));
+            "-c", "max_connections=400", "-c", "shared_buffers=64MB"]));
         start.OutputDataReceived += (_, _) => { };
         start.ErrorDataReceived += (_, _) => { };
         start.BeginOutputReadLine();
@@ -112,6 +112,11 @@ public sealed class PostgresServer
         return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "postgres")))
             ?? throw new InvalidOperationException("PostgreSQL is not installed: run ./test.sh, which installs it (apt-get install postgresql).");
     }
+
+    /// <summary>The test host may be killed without running exit handlers: a small shell beside the server stops it
+    /// (fast shutdown) once the test process is gone, so no cluster outlives its run.</summary>
+    private static string[] WhileAlive(int testProcess) =>
+        ["bash", "-c", $"\"$0\" \"$@\" & pg=$!; while [ -d /proc/{testProcess} ] && kill -0 $pg 2>/dev/null; do sleep 1; done; kill -INT $pg 2>/dev/null; wait $pg"];
 
     private static string[] As(bool asRoot, params string[] command) => asRoot ? ["runuser", "-u", "postgres", "--", .. command] : command;
 
