@@ -17,8 +17,7 @@ public sealed class AuditFilterMessageTests(HallAppFactory app) : IClassFixture<
     {
         _ui.JSInterop.Mode = JSRuntimeMode.Loose;
         _ui.Services.AddMudServices();
-        _ui.Services.AddSingleton(app.Get<AuditQueries>());
-        _ui.Services.AddSingleton(app.Get<HallTime>());
+        _ui.Services.AddFallbackServiceProvider(app.Services);
         return Task.CompletedTask;
     }
 

@@ -21,10 +21,7 @@ public abstract class DashboardPageTestBase : BunitContext, IAsyncLifetime
         App = app;
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddSingleton(app.Get<DashboardQueries>());
-        Services.AddSingleton(app.Get<HallTime>());
-        Services.AddSingleton(app.Get<HallFeed>());
-        Services.AddSingleton(app.Get<TicketCommands>());
+        Services.AddFallbackServiceProvider(app.Services);
     }
 
     protected DashboardApp App { get; }

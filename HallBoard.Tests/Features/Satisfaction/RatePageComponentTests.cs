@@ -23,7 +23,7 @@ public sealed class RatePageComponentTests : BunitContext, IClassFixture<RatePag
     {
         _clock = app.Clock!;
         _app = app;
-        Services.AddSingleton(app.Get<SatisfactionLinks>());
+        Services.AddFallbackServiceProvider(app.Services);
     }
 
     private async Task<string> LinkAsync()

@@ -117,7 +117,7 @@ public sealed class MonthlySectionsTests(ReportsApp app) : IClassFixture<Reports
     {
         var report = await MarchAsync();
         await using var ui = new BunitContext();
-        ui.Services.AddSingleton(app.Get<HallTime>());
+        ui.Services.AddFallbackServiceProvider(app.Services);
 
         var page = ui.Render<MonthlyReportView>(p => p.Add(v => v.Report, report));
 
