@@ -86,7 +86,7 @@ public sealed class PageHardeningTests(PageHardeningTests.App app) : IClassFixtu
         using var ui = new BunitContext();
         ui.JSInterop.Mode = JSRuntimeMode.Loose;
         ui.Services.AddMudServices();
-        ui.Services.AddFallbackServiceProvider(app.Services);
+        ui.Services.AddSingleton(app.Get<PublicLinks>());
 
         var qr = ui.Render<PublicFeedbackQr>(p => p.Add(q => q.Hall, new HallRef(1, "GX", "高新区税务局办税服务厅")));
 

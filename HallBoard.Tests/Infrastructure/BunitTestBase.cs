@@ -16,8 +16,7 @@ namespace HallBoard.Tests.Infrastructure;
 
 /// <summary>
 /// bUnit with MudBlazor, signed in as the demo engineer 张伟 (eng1) of the demo hall, and the app's real
-/// services on the factory's SQLite database (bUnit falls back to the app's container for any service it has not
-/// registered itself): what a page does is what the app would do.
+/// ticket services on the factory's SQLite database: what a page does is what the app would do.
 /// Share one <see cref="HallAppFactory"/> per test class through <c>IClassFixture</c>.
 /// </summary>
 public abstract class BunitTestBase : BunitContext, IAsyncLifetime
@@ -27,9 +26,26 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         App = app;
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        // Everything else a page injects (ticket commands and queries, the live feed, hall time …) is the app's own
-        // instance: bUnit asks the app's container for any service it has not registered itself.
-        Services.AddFallbackServiceProvider(app.Services);
+        Services.AddSingleton(app.Get<TicketCommands>());
+        Services.AddSingleton(app.Get<TicketQueries>());
+        Services.AddSingleton(app.Get<SatisfactionLinks>());
+        Services.AddSingleton(app.Get<HallTime>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Audit.AuditTrail>());
+        Services.AddSingleton(app.Get<PublicLinks>());
+        Services.AddSingleton(app.Get<HallFeed>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Engineers.EngineerStatusBook>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Guidance.GuidanceItems>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Guidance.GuidanceStats>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Feedback.FeedbackCommands>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Feedback.FeedbackQueries>());
+        // Ticket pages include knowledge components (suggestions at intake, citing while resolving, draft from a ticket).
+        Services.AddSingleton(app.Get<HallBoard.Features.Knowledge.KnowledgeCommands>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Knowledge.KnowledgeQueries>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationCommands>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationQueries>());
+        Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationMarks>());
+        // Ticket, problem and incident pages show their attachments.
+        Services.AddSingleton(app.Get<HallBoard.Features.Attachments.AttachmentBook>());
     }
 
     protected HallAppFactory App { get; }

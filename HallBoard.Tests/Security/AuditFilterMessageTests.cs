@@ -17,7 +17,8 @@ public sealed class AuditFilterMessageTests(HallAppFactory app) : IClassFixture<
     {
         _ui.JSInterop.Mode = JSRuntimeMode.Loose;
         _ui.Services.AddMudServices();
-        _ui.Services.AddFallbackServiceProvider(app.Services);
+        _ui.Services.AddSingleton(app.Get<AuditQueries>());
+        _ui.Services.AddSingleton(app.Get<HallTime>());
         return Task.CompletedTask;
     }
 

@@ -25,7 +25,9 @@ public sealed class ApiKeysPageTests : IClassFixture<HallAppFactory>, IAsyncLife
         _app = app;
         _ui.JSInterop.Mode = JSRuntimeMode.Loose;
         _ui.Services.AddMudServices();
-        _ui.Services.AddFallbackServiceProvider(app.Services);
+        _ui.Services.AddSingleton(app.Get<ApiKeys>());
+        _ui.Services.AddSingleton(app.Get<HallTime>());
+        _ui.Services.AddSingleton(app.Get<HallBoard.Features.Admin.HallAdmin>());
         _ui.AddAuthorization().SetAuthorized("admin").SetRoles(Roles.Admin)
             .SetClaims(new Claim(ClaimTypes.NameIdentifier, "admin-id"), new Claim(HallClaims.DisplayName, "系统管理员"));
     }

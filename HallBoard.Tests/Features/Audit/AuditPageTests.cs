@@ -23,7 +23,9 @@ public sealed class AuditPageTests : IClassFixture<AuditQueriesTests.App>, IAsyn
         _app = app;
         _ui.JSInterop.Mode = JSRuntimeMode.Loose;
         _ui.Services.AddMudServices();
-        _ui.Services.AddFallbackServiceProvider(app.Services);
+        _ui.Services.AddSingleton(app.Get<AuditQueries>());
+        _ui.Services.AddSingleton(app.Get<HallTime>());
+        _ui.Services.AddSingleton(app.Get<AuditVerifier>());
         _ui.AddAuthorization().SetAuthorized("lead").SetRoles(Roles.HallLead)
             .SetClaims(new Claim(ClaimTypes.NameIdentifier, "lead-id"), new Claim(HallClaims.DisplayName, "赵主任"), new Claim(HallClaims.HallId, "1"));
     }

@@ -46,7 +46,9 @@ public sealed class BureauReportPageTests(HallAppFactory app) : IClassFixture<Ha
         var ui = new BunitContext();
         ui.JSInterop.Mode = JSRuntimeMode.Loose;
         ui.Services.AddMudServices();
-        ui.Services.AddFallbackServiceProvider(app.Services);
+        ui.Services.AddSingleton(app.Get<HallTime>());
+        ui.Services.AddSingleton(app.Get<ReportHalls>());
+        ui.Services.AddSingleton(app.Get<MonthlyReports>());
         ui.AddAuthorization().SetAuthorized(role).SetRoles(role).SetClaims(
         [
             new Claim(ClaimTypes.NameIdentifier, $"{role}-id"),

@@ -21,7 +21,10 @@ public abstract class DashboardPageTestBase : BunitContext, IAsyncLifetime
         App = app;
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddFallbackServiceProvider(app.Services);
+        Services.AddSingleton(app.Get<DashboardQueries>());
+        Services.AddSingleton(app.Get<HallTime>());
+        Services.AddSingleton(app.Get<HallFeed>());
+        Services.AddSingleton(app.Get<TicketCommands>());
     }
 
     protected DashboardApp App { get; }

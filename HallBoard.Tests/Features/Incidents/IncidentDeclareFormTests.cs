@@ -14,6 +14,8 @@ public sealed class IncidentDeclareFormTests : BunitTestBase, IClassFixture<Hall
 {
     public IncidentDeclareFormTests(HallAppFactory app) : base(app)
     {
+        Services.AddSingleton(app.Get<IncidentCommands>());
+        Services.AddSingleton(app.Get<IncidentQueries>());
     }
 
     private static readonly TicketDraft Walkin = new()

@@ -23,7 +23,7 @@ public sealed class RatePageComponentTests : BunitContext, IClassFixture<RatePag
     {
         _clock = app.Clock!;
         _app = app;
-        Services.AddFallbackServiceProvider(app.Services);
+        Services.AddSingleton(app.Get<SatisfactionLinks>());
     }
 
     private async Task<string> LinkAsync()

@@ -117,7 +117,7 @@ public sealed class MonthlySectionsTests(ReportsApp app) : IClassFixture<Reports
     {
         var report = await MarchAsync();
         await using var ui = new BunitContext();
-        ui.Services.AddFallbackServiceProvider(app.Services);
+        ui.Services.AddSingleton(app.Get<HallTime>());
 
         var page = ui.Render<MonthlyReportView>(p => p.Add(v => v.Report, report));
 

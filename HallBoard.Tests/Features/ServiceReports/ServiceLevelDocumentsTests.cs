@@ -94,7 +94,7 @@ public sealed class ServiceLevelDocumentsTests(ReportsApp app) : IClassFixture<R
         var known = await app.KnownAsync();
         var view = await app.Get<ServiceLevelReports>().ViewAsync(known.HallId, 2026, 1);
         await using var ui = new Bunit.BunitContext();
-        ui.Services.AddFallbackServiceProvider(app.Services);
+        ui.Services.AddSingleton(app.Get<HallTime>());
 
         var page = ui.Render<HallBoard.Features.ServiceReports.Pages.ServiceLevelView>(p => p.Add(v => v.Report, view));
 
@@ -118,7 +118,9 @@ public sealed class ServiceLevelDocumentsTests(ReportsApp app) : IClassFixture<R
         await using var ui = new BunitContext();
         ui.JSInterop.Mode = JSRuntimeMode.Loose;
         ui.Services.AddMudServices();
-        ui.Services.AddFallbackServiceProvider(app.Services);
+        ui.Services.AddSingleton(app.Get<HallTime>());
+        ui.Services.AddSingleton(app.Get<ReportHalls>());
+        ui.Services.AddSingleton(app.Get<ServiceLevelReports>());
         ui.AddAuthorization().SetAuthorized("manager").SetRoles(Roles.Manager).SetClaims(
             new Claim(ClaimTypes.NameIdentifier, "manager-id"),
             new Claim(HallClaims.DisplayName, "孙经理"),

@@ -72,7 +72,9 @@ public sealed class ServiceLevelPageTests(ReportsApp app) : IClassFixture<Report
         var ui = new BunitContext();
         ui.JSInterop.Mode = JSRuntimeMode.Loose;
         ui.Services.AddMudServices();
-        ui.Services.AddFallbackServiceProvider(app.Services);
+        ui.Services.AddSingleton(app.Get<HallTime>());
+        ui.Services.AddSingleton(app.Get<ReportHalls>());
+        ui.Services.AddSingleton(app.Get<ServiceLevelReports>());
         ui.AddAuthorization().SetAuthorized("manager").SetRoles(Roles.Manager).SetClaims(
             new Claim(ClaimTypes.NameIdentifier, "manager-id"),
             new Claim(HallClaims.DisplayName, "孙经理"),

@@ -25,7 +25,10 @@ public sealed class WallPageTests : BunitContext, IClassFixture<QuietFakeClockHa
     {
         _app = app;
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddFallbackServiceProvider(app.Services);
+        Services.AddSingleton(app.Get<WallSnapshots>());
+        Services.AddSingleton(app.Get<HallFeed>());
+        Services.AddSingleton(app.Get<HallTime>());
+        Services.AddSingleton(app.Get<HallDirectory>());
         Services.AddSingleton<TimeProvider>(app.Time);
         Services.AddSingleton(app.Get<IOptions<WallOptions>>());
         Services.AddSingleton(app.Get<IOptions<HallOptions>>());
