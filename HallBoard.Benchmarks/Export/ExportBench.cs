@@ -44,8 +44,16 @@ public static class ExportBench
         if (counts.Any(n => n is < 1 or > 2_000_000)) throw new ArgumentException("--export-rows: 1..2,000,000");
         var variantsAt = Array.IndexOf(args, "--export-writers");
         var writers = variantsAt >= 0 && variantsAt + 1 < args.Length ? args[variantsAt + 1].Split(',') : ["streamed", "closedxml"];
+        var tieringAt = Array.IndexOf(args, "--export-tiering");
+        Tiering = (tieringAt >= 0 && tieringAt + 1 < args.Length ? args[tieringAt + 1] : "app") switch
+        {
+            "app" => AppTiering(),
+            "on" => "1",
+            "off" => "0",
+            var other => throw new ArgumentException($"--export-tiering: app, on or off, not {other}"),
+        };
         var folder = Directory.CreateTempSubdirectory("hallboard-export-bench-").FullName;
-        Console.WriteLine($"export benchmark; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"export benchmark; tiered compilation {(Tiering == "1" ? "on" : "off")}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
         var runs = new List<ExportRun>();
         try
         {
@@ -76,13 +84,30 @@ public static class ExportBench
         return 0;
     }
 
+    /// <summary>DOTNET_TieredCompilation for the export's child processes: "0" or "1".</summary>
+    private static string Tiering { get; set; } = "1";
+
+    /// <summary>The app's own setting: HallBoard.runtimeconfig.json (built from HallBoard.csproj, copied beside the
+    /// benchmark) says "System.Runtime.TieredCompilation": false when the app runs without tiering; .NET's default is on.</summary>
+    private static string AppTiering()
+    {
+        var config = Path.Combine(Path.GetDirectoryName(typeof(TicketExport).Assembly.Location)!, "HallBoard.runtimeconfig.json");
+        if (!File.Exists(config)) throw new FileNotFoundException("The app's runtimeconfig is not beside the benchmark", config);
+        using var json = JsonDocument.Parse(File.ReadAllText(config));
+        return json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+               && properties.TryGetProperty("System.Runtime.TieredCompilation", out var tiered)
+               && tiered.ValueKind == JsonValueKind.False
+            ? "0"
+            : "1";
+    }
+
     private static async Task<ExportRun> ChildAsync(string writer, string db, int hall, string folder)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(typeof(ExportBench).Assembly.Location);
         foreach (var a in new[] { CaseFlag, writer, db, hall.ToString(CultureInfo.InvariantCulture), folder }) start.ArgumentList.Add(a);
         start.Environment["DOTNET_gcServer"] = "0"; // the app's default (workstation GC)
-        start.Environment["DOTNET_TieredCompilation"] = "0"; // as the app's runtimeconfig (HallBoard.csproj)
+        start.Environment["DOTNET_TieredCompilation"] = Tiering; // as the app's runtimeconfig (HallBoard.csproj) unless --export-tiering says
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

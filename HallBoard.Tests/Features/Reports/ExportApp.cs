@@ -128,6 +128,17 @@ public sealed class ExportApp : HallAppFactory
     }
 }
 
+/// <summary>
+/// The export tests and the export job tests share one <see cref="ExportApp"/>: its 20,000 bulk tickets are the
+/// slowest set-up of the suite, and both classes only read them, the known tickets and halls of their own (every
+/// audit entry they look for is by an actor of their own).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ExportCollection : ICollectionFixture<ExportApp>
+{
+    public const string Name = "Ticket export on one app";
+}
+
 /// <summary>Reports progress on the reporting thread, so a test can act at an exact row.</summary>
 public sealed class InlineProgress(Action<int> report) : IProgress<int>
 {

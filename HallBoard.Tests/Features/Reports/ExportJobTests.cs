@@ -18,7 +18,8 @@ using Microsoft.Extensions.Options;
 namespace HallBoard.Tests.Features.Reports;
 
 /// <summary>Exports started from the export page: run in the background to a file that only its owner downloads, once.</summary>
-public sealed class ExportJobTests(ExportApp app) : IClassFixture<ExportApp>
+[Collection(ExportCollection.Name)]
+public sealed class ExportJobTests(ExportApp app)
 {
     private static readonly DateOnly March2 = new(2026, 3, 2);
     private static Actor ManagerOf(int hallId) => HallAppFactory.As(Roles.Manager, "test:jobs", "孙经理", hallId);

@@ -14,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HallBoard.Tests.Features.Reports;
 
-public sealed class TicketExportTests(ExportApp app) : IClassFixture<ExportApp>
+[Collection(ExportCollection.Name)]
+public sealed class TicketExportTests(ExportApp app)
 {
     private static readonly DateOnly March2 = new(2026, 3, 2);
     private static readonly string[] Headers =

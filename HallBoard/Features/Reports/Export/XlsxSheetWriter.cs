@@ -128,11 +128,21 @@ public sealed class XlsxSheetWriter : IAsyncDisposable
     /// <summary>Ends the row and hands what has gathered to the output once there is enough of it.</summary>
     public async ValueTask EndRowAsync(CancellationToken ct)
     {
+        if (EndRow()) await HandOnAsync(ct);
+    }
+
+    /// <summary>Ends the row without handing anything on: true when enough has gathered that the caller should
+    /// <see cref="HandOnAsync"/> before the next row (for a synchronous row loop that awaits only then).</summary>
+    public bool EndRow()
+    {
         if (_column > _columns.Count) throw new InvalidOperationException("More cells than columns in a row.");
         Ascii("</row>"u8);
         if (_length >= BufferSize - 8 * 1024) FlushBuffer();
-        if (_pending.Gathered >= HandOnAt) await _pending.HandOnAsync(_output, ct);
+        return _pending.Gathered >= HandOnAt;
     }
+
+    /// <summary>Hands what the zip writer has gathered to the output.</summary>
+    public ValueTask HandOnAsync(CancellationToken ct) => _pending.HandOnAsync(_output, ct);
 
     /// <summary>Closes the last sheet, adds the workbook parts and writes the zip's directory.</summary>
     public async Task CompleteAsync(CancellationToken ct)
