@@ -10,15 +10,13 @@ namespace HallBoard.Benchmarks.Data;
 /// PostgreSQL database named by a connection string (<c>--postgres</c>). Either way the app's own migrations make the
 /// schema and the app's own provider set-up opens it.
 /// </summary>
-public sealed record BenchDatabase(string Provider, string Target)
+public sealed record BenchDatabase(DatabaseProvider Provider, string Target)
 {
-    public const string Sqlite = "Sqlite", Postgres = "Postgres";
+    public static BenchDatabase SqliteFile(string path) => new(DatabaseProvider.Sqlite, path);
 
-    public static BenchDatabase SqliteFile(string path) => new(Sqlite, path);
+    public static BenchDatabase PostgresDatabase(string connectionString) => new(DatabaseProvider.Postgres, connectionString);
 
-    public static BenchDatabase PostgresDatabase(string connectionString) => new(Postgres, connectionString);
-
-    public bool IsPostgres => Provider == Postgres;
+    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
     public string ConnectionString => IsPostgres ? Target : $"Data Source={Target};Pooling=True";
 
@@ -26,7 +24,7 @@ public sealed record BenchDatabase(string Provider, string Target)
         IsPostgres ? $"PostgreSQL database {new NpgsqlConnectionStringBuilder(Target).Database}" : $"SQLite file {Target}";
 
     public DbContextOptions<HallDbContext> Options() =>
-        DataSetup.UseProvider(new DbContextOptionsBuilder<HallDbContext>(), Provider, ConnectionString).Options;
+        new DbContextOptionsBuilder<HallDbContext>().UseHallDatabase(Provider, ConnectionString).Options;
 
     /// <summary>An empty database with the app's schema: the file or database is dropped and made again.</summary>
     public async Task RecreateAsync()

@@ -87,7 +87,7 @@ public static class ExportBench
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(typeof(ExportBench).Assembly.Location);
-        foreach (var a in new[] { CaseFlag, writer, database.Provider, database.Target, hall?.ToString(CultureInfo.InvariantCulture) ?? "all", folder })
+        foreach (var a in new[] { CaseFlag, writer, database.Provider.ToString(), database.Target, hall?.ToString(CultureInfo.InvariantCulture) ?? "all", folder })
             start.ArgumentList.Add(a);
         start.Environment["DOTNET_gcServer"] = "0"; // the app's default (workstation GC)
         start.Environment["DOTNET_TieredCompilation"] = "0"; // as the app's runtimeconfig (HallBoard.csproj)
@@ -110,7 +110,7 @@ public static class ExportBench
     /// <summary>In the child: warm up, take the baseline, export once while sampling memory, print the figures as JSON.</summary>
     private static async Task<int> CaseAsync(string[] args)
     {
-        var (writer, database, folder) = (args[1], new BenchDatabase(args[2], args[3]), args[5]);
+        var (writer, database, folder) = (args[1], new BenchDatabase(Enum.Parse<DatabaseProvider>(args[2]), args[3]), args[5]);
         int? hall = args[4] == "all" ? null : int.Parse(args[4], CultureInfo.InvariantCulture);
         var options = database.Options();
         var factory = new PooledDbContextFactory<HallDbContext>(options);

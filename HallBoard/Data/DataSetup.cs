@@ -9,16 +9,21 @@ namespace HallBoard.Data;
 public static class DataSetup
 {
     /// <summary>
-    /// SQLite file under the app's data folder by default ("Database:Path"), or the connection
-    /// string "ConnectionStrings:HallBoard" when given.
+    /// "Database:Provider" Sqlite (default): a file under the app's data folder ("Database:Path"), or the connection
+    /// string "ConnectionStrings:HallBoard" when given. Postgres: "ConnectionStrings:HallBoard", required.
     /// </summary>
     public static WebApplicationBuilder AddHallData(this WebApplicationBuilder builder)
     {
-        var connectionString = SqliteConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+        var provider = DatabaseProviders.Of(builder.Configuration);
+        var connectionString = provider == DatabaseProvider.Postgres
+            ? builder.Configuration.GetConnectionString("HallBoard") is { Length: > 0 } pg ? pg
+                : throw new InvalidOperationException("Database:Provider Postgres needs ConnectionStrings:HallBoard.")
+            : SqliteConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+        IInterceptor[] engine = provider == DatabaseProvider.Sqlite ? [new SqlitePragmas()] : [];
         // Features add save interceptors (e.g. the dashboard's rollup) by registering them as IInterceptor.
         builder.Services.AddDbContextFactory<HallDbContext>((services, o) => o
-            .UseSqlite(connectionString)
-            .AddInterceptors([new SqlitePragmas(), .. services.GetServices<IInterceptor>()]));
+            .UseHallDatabase(provider, connectionString)
+            .AddInterceptors([.. engine, .. services.GetServices<IInterceptor>()]));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

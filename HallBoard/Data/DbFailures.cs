@@ -1,6 +1,7 @@
 using HallBoard.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace HallBoard.Data;
 
@@ -13,6 +14,10 @@ public static class DbFailures
     private const int Busy = 5, Locked = 6, Constraint = 19;
     private const int UniqueConstraint = 2067, PrimaryKeyConstraint = 1555;
 
+    // PostgreSQL's SQLSTATEs: a transaction that lost to a concurrent one, or a lock it could not get, may simply be retried.
+    private static readonly string[] PostgresBusy =
+        [PostgresErrorCodes.SerializationFailure, PostgresErrorCodes.DeadlockDetected, PostgresErrorCodes.LockNotAvailable];
+
     /// <summary>True for the failures <see cref="Translate"/> turns into a message.</summary>
     public static bool IsKnown(DbUpdateException error) =>
         error is DbUpdateConcurrencyException || IsBusy(error) || IsDuplicate(error);
@@ -24,11 +29,13 @@ public static class DbFailures
         : IsDuplicate(error) ? new DuplicateException(duplicate)
         : throw new InvalidOperationException("Not a known save failure.", error);
 
-    /// <summary>SQLITE_BUSY / SQLITE_LOCKED anywhere in the chain: another writer held the lock past the timeout.</summary>
+    /// <summary>SQLITE_BUSY / SQLITE_LOCKED, or PostgreSQL's serialization failure, deadlock or lock not available,
+    /// anywhere in the chain: another writer was in the way.</summary>
     public static bool IsBusy(Exception? error)
     {
         for (var e = error; e is not null; e = e.InnerException)
-            if (e is SqliteException { SqliteErrorCode: Busy or Locked }) return true;
+            if (e is SqliteException { SqliteErrorCode: Busy or Locked }
+                || e is PostgresException pg && PostgresBusy.Contains(pg.SqlState)) return true;
         return false;
     }
 
@@ -36,7 +43,8 @@ public static class DbFailures
     {
         for (var e = error.InnerException; e is not null; e = e.InnerException)
             if (e is SqliteException { SqliteErrorCode: Constraint } s
-                && s.SqliteExtendedErrorCode is UniqueConstraint or PrimaryKeyConstraint) return true;
+                && s.SqliteExtendedErrorCode is UniqueConstraint or PrimaryKeyConstraint
+                || e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;
         return false;
     }
 }

@@ -11,12 +11,16 @@ namespace HallBoard.Features.Audit;
 /// <see cref="AuditChainHead"/>, the head's last hash as its previous hash, and its own hash; the head moves on in the
 /// same transaction. The save's transaction is begun here when the command has none, before the head is read: on SQLite
 /// that is <c>BEGIN IMMEDIATE</c>, the database's one write lock, so a concurrent writer waits until this save commits
-/// and then reads the moved head. The head's last hash is also a concurrency token, so a database that lets two
+/// and then reads the moved head. PostgreSQL has no such lock: there the save takes a transaction-scoped advisory lock
+/// per chain before reading its head, so writers of one hall's chain queue up while other halls go on. The head's last hash is also a concurrency token, so a database that lets two
 /// writers read the same head refuses the second save instead of forking the chain.
 /// </summary>
 public sealed class AuditChain : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _owned = [];
+
+    /// <summary>The first key of the chains' advisory locks ("HBAU"), so they cannot meet another use of advisory locks.</summary>
+    private const int ChainLockSpace = 0x48424155;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken ct = default)
@@ -77,8 +81,10 @@ public sealed class AuditChain : SaveChangesInterceptor
             .Select(e => e.Entity).ToList();
         if (added.Count == 0) return;
         if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, await db.Database.BeginTransactionAsync(ct));
-        foreach (var chain in added.GroupBy(e => AuditChainHead.ChainOf(e.HallId)))
+        foreach (var chain in added.GroupBy(e => AuditChainHead.ChainOf(e.HallId)).OrderBy(c => c.Key))
         {
+            if (db.IsPostgres())
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockSpace}, {chain.Key})", ct);
             var head = await HeadAsync(db, chain.Key, ct);
             if (head is null)
             {

@@ -7,7 +7,6 @@ using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Audit;
 using HallBoard.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace HallBoard.Features.Reports.Export;
@@ -48,13 +47,14 @@ public sealed class TicketExport(IDbContextFactory<HallDbContext> dbFactory, Hal
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
-            await using var command = Command(db, valid, Select);
-            await using var reader = (SqliteDataReader)await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+            await using var command = Command(db, valid, SelectFor(db));
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
             await using var sheet = await XlsxSheetWriter.StartAsync(output, SheetName, Columns, ct, RowsPerSheet);
             var created = new LocalDays(time);
             var due = new LocalDays(time);
             var resolvedAt = new LocalDays(time);
-            // Microsoft.Data.Sqlite reads synchronously in any case; Read() spares a task per row.
+            // Microsoft.Data.Sqlite reads synchronously in any case; Read() spares it a task per row. Npgsql reads ahead
+            // in buffers, so its Read() blocks only when a buffer runs out.
             while (reader.Read())
             {
                 ct.ThrowIfCancellationRequested();
@@ -93,9 +93,11 @@ public sealed class TicketExport(IDbContextFactory<HallDbContext> dbFactory, Hal
         var valid = filter.Validated();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        await using var command = Command(db, valid, "SELECT COUNT(*) FROM \"Tickets\" AS t");
+        await using var command = Command(db, valid, CountSelect);
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
+
+    private const string CountSelect = "SELECT COUNT(*) FROM \"Tickets\" AS t";
 
     /// <summary>"{hall}_工单明细_{from}-{to}.xlsx", e.g. 高新区税务局办税服务厅_工单明细_20260301-20260331.xlsx.</summary>
     public async Task<string> FileNameAsync(ExportFilter filter, CancellationToken ct = default)
@@ -113,29 +115,36 @@ public sealed class TicketExport(IDbContextFactory<HallDbContext> dbFactory, Hal
         return string.Create(CultureInfo.InvariantCulture, $"{hall}_{SheetName}_{from:yyyyMMdd}-{to:yyyyMMdd}.xlsx");
     }
 
-    // Plain ADO.NET on the (HallId, CreatedUtc) index: no entities, no change tracking. SQLite turns the stored UTC
-    // text into a Julian day, which is an OLE Automation date after a fixed shift; enums come as their names.
-    private const string Select = """
-        SELECT t."Number", julianday(t."CreatedUtc"), t."Channel", t."Category", t."Kind", t."Priority", t."Status",
-               t."TaxpayerName", e."Name", julianday(t."ResponseDueUtc"), julianday(t."ResolvedUtc"), s."Level",
-               t."FollowUpAttempts"
+    // Plain ADO.NET on the (HallId, CreatedUtc) index: no entities, no change tracking. Times come as Julian days,
+    // which are OLE Automation dates after a fixed shift: SQLite's julianday() of the stored UTC text, or PostgreSQL's
+    // seconds since 1970 (Julian day 2440587.5) of the timestamptz. Enums come as their names.
+    private static string Select(Func<string, string> julianDay) => $"""
+        SELECT t."Number", {julianDay("t.\"CreatedUtc\"")}, t."Channel", t."Category", t."Kind", t."Priority", t."Status",
+               t."TaxpayerName", e."Name", {julianDay("t.\"ResponseDueUtc\"")}, {julianDay("t.\"ResolvedUtc\"")}, s."Level",
+               CAST(t."FollowUpAttempts" AS BIGINT)
         FROM "Tickets" AS t
         LEFT JOIN "Engineers" AS e ON e."Id" = t."AssigneeId"
         LEFT JOIN "Satisfactions" AS s ON s."TicketId" = t."Id"
         """;
 
+    private static readonly string SqliteSelect = Select(column => $"julianday({column})");
+    private static readonly string PostgresSelect = Select(column => $"(EXTRACT(EPOCH FROM {column})::float8 / 86400.0 + 2440587.5)");
+
+    private static string SelectFor(HallDbContext db) => db.IsPostgres() ? PostgresSelect : SqliteSelect;
+
     private DbCommand Command(HallDbContext db, ExportFilter filter, string select)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
-        var where = new StringBuilder(" WHERE t.\"CreatedUtc\" >= $from AND t.\"CreatedUtc\" < $until");
-        Add(command, "$from", time.DayStartUtc(filter.From));
-        Add(command, "$until", time.DayStartUtc(filter.To.AddDays(1)));
-        if (filter.HallId is int hall) { where.Append(" AND t.\"HallId\" = $hall"); Add(command, "$hall", hall); }
-        if (filter.Status is { } status) { where.Append(" AND t.\"Status\" = $status"); Add(command, "$status", status.ToString()); }
-        if (filter.Channel is { } channel) { where.Append(" AND t.\"Channel\" = $channel"); Add(command, "$channel", channel.ToString()); }
-        if (filter.Category is { } category) { where.Append(" AND t.\"Category\" = $category"); Add(command, "$category", category.ToString()); }
-        if (filter.EngineerId is int engineer) { where.Append(" AND t.\"AssigneeId\" = $engineer"); Add(command, "$engineer", engineer); }
-        command.CommandText = select + where + (ReferenceEquals(select, Select) ? " ORDER BY t.\"CreatedUtc\", t.\"Id\"" : "");
+        var where = new StringBuilder(" WHERE t.\"CreatedUtc\" >= @from AND t.\"CreatedUtc\" < @until");
+        Add(command, "from", time.DayStartUtc(filter.From));
+        Add(command, "until", time.DayStartUtc(filter.To.AddDays(1)));
+        if (filter.HallId is int hall) { where.Append(" AND t.\"HallId\" = @hall"); Add(command, "hall", hall); }
+        if (filter.Status is { } status) { where.Append(" AND t.\"Status\" = @status"); Add(command, "status", status.ToString()); }
+        if (filter.Channel is { } channel) { where.Append(" AND t.\"Channel\" = @channel"); Add(command, "channel", channel.ToString()); }
+        if (filter.Category is { } category) { where.Append(" AND t.\"Category\" = @category"); Add(command, "category", category.ToString()); }
+        if (filter.EngineerId is int engineer) { where.Append(" AND t.\"AssigneeId\" = @engineer"); Add(command, "engineer", engineer); }
+        var rows = select != CountSelect;
+        command.CommandText = select + where + (rows ? " ORDER BY t.\"CreatedUtc\", t.\"Id\"" : "");
         return command;
 
         static void Add(DbCommand command, string name, object value)
@@ -157,7 +166,7 @@ public sealed class TicketExport(IDbContextFactory<HallDbContext> dbFactory, Hal
     private static readonly Dictionary<string, string> StatusLabels = LabelsOf<TicketStatus>(Labels.Of);
     private static readonly Dictionary<string, string> RatingLabels = LabelsOf<SatisfactionLevel>(Labels.Of);
 
-    private static string Label(Dictionary<string, string> labels, SqliteDataReader reader, int column)
+    private static string Label(Dictionary<string, string> labels, DbDataReader reader, int column)
     {
         var name = reader.GetString(column);
         return labels.TryGetValue(name, out var label) ? label : name;
@@ -174,7 +183,7 @@ public sealed class TicketExport(IDbContextFactory<HallDbContext> dbFactory, Hal
         private long _quarter = long.MinValue;
         private double _offsetDays;
 
-        public double? Of(SqliteDataReader reader, int column)
+        public double? Of(DbDataReader reader, int column)
         {
             if (reader.IsDBNull(column)) return null;
             var utc = reader.GetDouble(column) - JulianDayOfOaZero;
