@@ -85,7 +85,7 @@ public static class DashboardHistory
             {
                 id++;
                 var hall = 1 + (id - 1) % halls;
-                var created = day.ToDateTime(TimeOnly.MinValue) + time - Offset;
+                var created = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) + time - Offset;
                 if (created > EndUtc) created = EndUtc.AddSeconds(-random.Next(1, 3600));
                 var priority = Pick(random, [("Low", 10), ("Normal", 70), ("High", 15), ("Urgent", 5)]);
                 var responseDue = created.AddMinutes(priority switch { "Urgent" => 2, "High" => 5, "Low" => 30, _ => 10 });
