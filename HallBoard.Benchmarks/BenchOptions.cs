@@ -21,6 +21,8 @@ public sealed record BenchOptions
     public int DashboardTickets { get; init; } = 1_000_000;
     public int DashboardDays { get; init; } = 1096;
     public int DashboardRuns { get; init; } = 20;
+    public int Halls { get; init; } = 1;
+    public string? Postgres { get; init; }
     public string? DumpsDirectory { get; init; }
 
     public static readonly string[] AllParts = ["floor", "hub", "wall", "memory"];
@@ -48,6 +50,9 @@ public sealed record BenchOptions
           --results FILE           also write the figures as JSON
           --only dashboard         dashboard queries over a generated history instead (docs/benchmarks.md, "Dashboard"):
           --dashboard-tickets 1000000, --dashboard-days 1096, --dashboard-runs 20, --dashboard-db FILE (kept and reused)
+          --halls 1                the generated tickets go round this many halls (the dashboard reads hall 1)
+          --postgres CONNSTRING    generate into and read from this PostgreSQL database instead of a SQLite file
+                                   (it is dropped and made again), e.g. "Host=127.0.0.1;Port=5432;Username=me;Database=bench"
           --dumps DIR              keep the memory readings' gcdump files in DIR (what a circuit holds:
                                    dotnet-gcdump report -t heapstat FILE)
           --quick                  50 clients, 3 s runs, 2 wall pages, 10 tickets, 10 idle pages (a smoke run)
@@ -77,6 +82,8 @@ public sealed record BenchOptions
                 "--dashboard-days" => o with { DashboardDays = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--dashboard-runs" => o with { DashboardRuns = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--dashboard-db" => o with { DashboardDb = Next() },
+                "--halls" => o with { Halls = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--postgres" => o with { Postgres = Next() },
                 "--dumps" => o with { DumpsDirectory = Next() },
                 "--quick" => o with { Clients = [50], SecondsPerRun = 3, WallPages = 2, WallTickets = 10, IdlePages = 10 },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
@@ -92,6 +99,7 @@ public sealed record BenchOptions
             throw new ArgumentException("--wall-pages 1..10, --wall-tickets 1..200, --wall-rate up to 4 a second");
         if (o.DashboardTickets is < 1000 or > 5_000_000 || o.DashboardDays is < 1 or > 3660 || o.DashboardRuns is < 1 or > 1000)
             throw new ArgumentException("--dashboard-tickets 1000..5000000, --dashboard-days 1..3660, --dashboard-runs 1..1000");
+        if (o.Halls is < 1 or > 500) throw new ArgumentException("--halls: 1..500");
         if (o.IdlePages is < 2 or > 60) throw new ArgumentException("--idle-pages: 2..60");
         if (o.IdleSettleSeconds is < 1 or > 200) throw new ArgumentException("--idle-settle: 1..200 s");
         return o;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using HallBoard.Benchmarks.Data;
 using HallBoard.Data;
 using HallBoard.Features.Dashboard;
 using HallBoard.Hosting;
@@ -24,9 +25,10 @@ public static class DashboardBench
 
     public static async Task<IReadOnlyList<DashboardTiming>> RunAsync(BenchOptions options)
     {
-        var path = options.DashboardDb ?? Path.Combine(Path.GetTempPath(), $"hallboard-dashboard-{options.DashboardTickets}.db");
-        var hallId = await DashboardHistory.EnsureAsync(path, options.DashboardTickets, options.DashboardDays);
-        var dbOptions = DashboardHistory.Options(path);
+        var database = options.Postgres is { } postgres ? BenchDatabase.PostgresDatabase(postgres)
+            : BenchDatabase.SqliteFile(options.DashboardDb ?? Path.Combine(Path.GetTempPath(), $"hallboard-dashboard-{options.DashboardTickets}-{options.Halls}.db"));
+        var hallId = await DashboardHistory.EnsureAsync(database, options.DashboardTickets, options.DashboardDays, options.Halls);
+        var dbOptions = database.Options();
         var time = new HallTime(new FixedClock(DashboardHistory.EndUtc), Microsoft.Extensions.Options.Options.Create(new HallOptions()));
         var queries = new DashboardQueries(new Factory(dbOptions), time);
         var today = time.Today;

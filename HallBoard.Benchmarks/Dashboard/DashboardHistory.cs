@@ -1,15 +1,14 @@
 using System.Diagnostics;
-using System.Globalization;
 using HallBoard.Data;
 using HallBoard.Features.Dashboard;
-using Microsoft.Data.Sqlite;
+using HallBoard.Benchmarks.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HallBoard.Benchmarks.Dashboard;
 
 /// <summary>
-/// A SQLite file with the app's schema (its migrations) and a realistic ticket history of one busy hall, written with
-/// raw prepared commands in one transaction. Weekdays are busier than weekends, the filing period (1st–15th) busier than
+/// A database (SQLite or PostgreSQL) with the app's schema (its migrations) and a realistic ticket history, written in
+/// bulk (<see cref="ITicketSink"/>). Weekdays are busier than weekends, the filing period (1st–15th) busier than
 /// the rest of the month, mornings busier than afternoons; most tickets are taken and resolved in time, rated and
 /// called back. Deterministic: the same seed gives the same file.
 /// </summary>
@@ -26,100 +25,51 @@ public static class DashboardHistory
     // Relative weight of each local hour of the day (08:00–17:59); the hall is closed at night.
     private static readonly double[] HourWeights = [0, 0, 0, 0, 0, 0, 0, 0, 0.4, 1.0, 1.0, 0.8, 0.3, 0.5, 0.9, 0.9, 0.7, 0.4, 0, 0, 0, 0, 0, 0];
 
-    public static DbContextOptions<HallDbContext> Options(string path) =>
-        new DbContextOptionsBuilder<HallDbContext>().UseHallDatabase(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=True").Options;
-
-    /// <summary>Creates the file unless it already holds <paramref name="tickets"/> tickets; returns the hall's id.</summary>
-    public static async Task<int> EnsureAsync(string path, int tickets, int days)
+    /// <summary>Creates the history unless the database already holds <paramref name="tickets"/> tickets; returns the
+    /// measured hall's id (hall 1). Tickets go round the <paramref name="halls"/> halls one by one.</summary>
+    public static async Task<int> EnsureAsync(BenchDatabase database, int tickets, int days, int halls)
     {
-        if (File.Exists(path) && await CountAsync(path) == tickets)
+        if ((database.IsPostgres || File.Exists(database.Target)) && await database.TicketCountAsync() == tickets)
         {
-            Console.WriteLine($"reusing {path} ({tickets:N0} tickets)");
-            await using var existing = new HallDbContext(Options(path));
+            Console.WriteLine($"reusing {database} ({tickets:N0} tickets)");
+            await using var existing = new HallDbContext(database.Options());
             if (!await existing.DashboardCounts.AnyAsync()) await RollupAsync(existing);
             return 1;
         }
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
-        await using (var db = new HallDbContext(Options(path)))
-            await db.Database.MigrateAsync();
-        SqliteConnection.ClearAllPools(); // the journal mode changes only when no other connection holds the file
+        await database.RecreateAsync();
         var clock = Stopwatch.StartNew();
-        await using var connection = new SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync();
-        Exec(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;");
-        Exec(connection, $"INSERT INTO Halls (Id, Code, Name) VALUES (1, '{HallCode}', '高新区税务局办税服务厅');");
-        for (var e = 1; e <= Engineers; e++)
-            Exec(connection, $"INSERT INTO Engineers (Id, HallId, Name, EmployeeNo, IsActive) VALUES ({e}, 1, '工程师{e}', 'E{e:00}', 1);");
-        await using (var tx = connection.BeginTransaction())
+        await using (var sink = await database.OpenSinkAsync())
         {
-            Insert(connection, tx, tickets, days);
-            tx.Commit();
+            await sink.AddHallsAsync(halls, HallCodeOf, h => h == 1 ? "高新区税务局办税服务厅" : $"第{h}办税服务厅", Engineers);
+            foreach (var (ticket, rating) in Generate(tickets, days, halls)) await sink.AddAsync(ticket, rating);
+            await sink.CompleteAsync();
         }
-        Exec(connection, "PRAGMA journal_mode=WAL; ANALYZE;");
-        Console.WriteLine($"wrote {tickets:N0} tickets over {days} days in {clock.Elapsed.TotalSeconds:0} s, file {new FileInfo(path).Length / 1024.0 / 1024.0:0} MB");
-        await using (var db = new HallDbContext(Options(path)))
+        Console.WriteLine($"wrote {tickets:N0} tickets in {halls} halls over {days} days in {clock.Elapsed.TotalSeconds:0} s into {database}");
+        await using (var db = new HallDbContext(database.Options()))
             await RollupAsync(db);
         return 1;
     }
+
+    public static string HallCodeOf(int hall) => hall == 1 ? HallCode : $"H{hall:00}";
 
     /// <summary>The raw inserts bypass the app's save interceptor, so the rollup is computed afterwards, as the app does
     /// once for a database that had tickets before the dashboard.</summary>
     private static async Task RollupAsync(HallDbContext db)
     {
         var clock = Stopwatch.StartNew();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var rows = await DashboardRollup.RebuildAsync(db, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
         await db.Database.ExecuteSqlRawAsync("ANALYZE;");
         Console.WriteLine($"rollup rebuilt from the tickets: {rows:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    private static async Task<long> CountAsync(string path)
-    {
-        try
-        {
-            await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
-            await connection.OpenAsync();
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT COUNT(*) FROM Tickets";
-            return (long)(await cmd.ExecuteScalarAsync() ?? 0L);
-        }
-        catch (SqliteException) { return -1; }
-    }
-
-    private static void Insert(SqliteConnection connection, SqliteTransaction tx, int tickets, int days)
+    private static IEnumerable<(TicketRow, RatingRow?)> Generate(int tickets, int days, int halls)
     {
         var random = new Random(20261127);
         var endLocalDay = DateOnly.FromDateTime(EndUtc + Offset);
         var firstDay = endLocalDay.AddDays(-(days - 1));
         var weights = Enumerable.Range(0, days).Select(i => DayWeight(firstDay.AddDays(i))).ToArray();
         var total = weights.Sum();
-
-        using var ticket = connection.CreateCommand();
-        ticket.Transaction = tx;
-        ticket.CommandText = """
-            INSERT INTO Tickets (Id, HallId, Number, CreatedUtc, Status, Channel, Category, Kind, Priority, TaxpayerName, TaxpayerId,
-              TaxpayerPhone, Description, AssigneeId, ResponseDueUtc, ResolveDueUtc, TakenUtc, ResolvedUtc, Resolution, LastFollowUp,
-              FollowedUpUtc, FollowUpAttempts, ClosedUtc, CloseReason, CloseNote, ReopenCount, Version, CreatedById, GuidedOnline, GuidanceSucceeded)
-            VALUES ($id, 1, $number, $created, $status, $channel, $category, $kind, $priority, $name, $taxId,
-              NULL, $description, $assignee, $responseDue, $resolveDue, $taken, $resolved, $resolution, $lastFollowUp,
-              $followedUp, $attempts, $closed, $closeReason, $closeNote, 0, $version, 'bench', $guided, $guidanceOk)
-            """;
-        string[] names = ["$id", "$number", "$created", "$status", "$channel", "$category", "$kind", "$priority", "$name", "$taxId",
-            "$description", "$assignee", "$responseDue", "$resolveDue", "$taken", "$resolved", "$resolution", "$lastFollowUp",
-            "$followedUp", "$attempts", "$closed", "$closeReason", "$closeNote", "$version", "$guided", "$guidanceOk"];
-        var p = names.ToDictionary(n => n, n => ticket.Parameters.Add(new SqliteParameter(n, null)));
-        ticket.Prepare();
-
-        using var rating = connection.CreateCommand();
-        rating.Transaction = tx;
-        rating.CommandText = """
-            INSERT INTO Satisfactions (TicketId, Level, Comment, Source, AtUtc) VALUES ($ticket, $level, NULL, $source, $at);
-            INSERT INTO TicketRatings (TicketId, Level, Comment, Source, AtUtc) VALUES ($ticket, $level, NULL, $source, $at);
-            """;
-        var rTicket = rating.Parameters.Add(new SqliteParameter("$ticket", null));
-        var rLevel = rating.Parameters.Add(new SqliteParameter("$level", null));
-        var rSource = rating.Parameters.Add(new SqliteParameter("$source", null));
-        var rAt = rating.Parameters.Add(new SqliteParameter("$at", null));
-        rating.Prepare();
 
         var id = 0;
         var carry = 0.0;
@@ -134,7 +84,8 @@ public static class DashboardHistory
             foreach (var time in times)
             {
                 id++;
-                var created = day.ToDateTime(TimeOnly.MinValue) + time - Offset;
+                var hall = 1 + (id - 1) % halls;
+                var created = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) + time - Offset;
                 if (created > EndUtc) created = EndUtc.AddSeconds(-random.Next(1, 3600));
                 var priority = Pick(random, [("Low", 10), ("Normal", 70), ("High", 15), ("Urgent", 5)]);
                 var responseDue = created.AddMinutes(priority switch { "Urgent" => 2, "High" => 5, "Low" => 30, _ => 10 });
@@ -157,43 +108,28 @@ public static class DashboardHistory
                     : resolved is not null ? "Resolved" : taken is not null ? "InProgress" : "Waiting";
                 var guided = random.NextDouble() < 0.35;
                 var guidanceRoll = random.NextDouble();
+                var channel = Pick(random, [("ETaxWeb", 30), ("MobileApp", 20), ("SelfServiceTerminal", 20), ("SmartAreaPc", 12), ("Hotline12366", 8), ("Counter", 8), ("Other", 2)]);
+                var category = Pick(random, [("LoginIdentity", 18), ("Filing", 22), ("Invoice", 20), ("Payment", 8), ("SocialInsurance", 10), ("IndividualIncomeTax", 12), ("SystemFault", 4), ("Consultation", 5), ("Other", 1)]);
+                var kind = Pick(random, [("Consultation", 45), ("Fault", 15), ("Guidance", 35), ("Complaint", 2), ("Suggestion", 3)]);
+                var taxId = random.NextDouble() < 0.4 ? $"91350100M{id % 1000000:000000}Y43" : null;
+                int? assignee = taken is null ? null : (hall - 1) * Engineers + 1 + random.Next(Engineers);
 
-                Set(p["$id"], id);
-                Set(p["$number"], $"{HallCode}-{day:yyyyMMdd}-{++seq:0000}");
-                Set(p["$created"], Text(created));
-                Set(p["$status"], status);
-                Set(p["$channel"], Pick(random, [("ETaxWeb", 30), ("MobileApp", 20), ("SelfServiceTerminal", 20), ("SmartAreaPc", 12), ("Hotline12366", 8), ("Counter", 8), ("Other", 2)]));
-                Set(p["$category"], Pick(random, [("LoginIdentity", 18), ("Filing", 22), ("Invoice", 20), ("Payment", 8), ("SocialInsurance", 10), ("IndividualIncomeTax", 12), ("SystemFault", 4), ("Consultation", 5), ("Other", 1)]));
-                Set(p["$kind"], Pick(random, [("Consultation", 45), ("Fault", 15), ("Guidance", 35), ("Complaint", 2), ("Suggestion", 3)]));
-                Set(p["$priority"], priority);
-                Set(p["$name"], $"纳税人{id % 50000:00000}");
-                Set(p["$taxId"], random.NextDouble() < 0.4 ? $"91350100M{id % 1000000:000000}Y43" : null);
-                Set(p["$description"], "电子税务局申报时提示“系统繁忙”，现场指导改用自助终端完成申报");
-                Set(p["$assignee"], taken is null ? null : 1 + random.Next(Engineers));
-                Set(p["$responseDue"], Text(responseDue));
-                Set(p["$resolveDue"], Text(resolveDue));
-                Set(p["$taken"], taken is null ? null : Text(taken.Value));
-                Set(p["$resolved"], resolved is null ? null : Text(resolved.Value));
-                Set(p["$resolution"], resolved is null ? null : "指导纳税人清除浏览器缓存后重新登录，申报成功");
-                Set(p["$lastFollowUp"], followedUp is not null ? "Reached" : closeReason == "Unreachable" ? "NotReached" : null);
-                Set(p["$followedUp"], followedUp is null ? null : Text(followedUp.Value));
-                Set(p["$attempts"], followedUp is not null || closeReason == "Unreachable" ? 1 : 0);
-                Set(p["$closed"], closed is null ? null : Text(closed.Value));
-                Set(p["$closeReason"], closeReason);
-                Set(p["$closeNote"], closeReason is "Unreachable" or "Declined" ? "电话三次无人接听" : null);
-                Set(p["$version"], 1 + (taken is null ? 0 : 1) + (resolved is null ? 0 : 1) + (followedUp is null ? 0 : 1) + (rated ? 1 : 0) + (closed is null ? 0 : 1));
-                Set(p["$guided"], guided ? 1 : 0);
-                Set(p["$guidanceOk"], !guided ? null : guidanceRoll < 0.8 ? 1 : guidanceRoll < 0.95 ? 0 : null);
-                ticket.ExecuteNonQuery();
-
+                var ticket = new TicketRow(id, hall, $"{HallCodeOf(hall)}-{day:yyyyMMdd}-{++seq:0000}", created, status, channel, category, kind,
+                    priority, $"纳税人{id % 50000:00000}", taxId, "电子税务局申报时提示“系统繁忙”，现场指导改用自助终端完成申报", assignee,
+                    responseDue, resolveDue, taken, resolved, resolved is null ? null : "指导纳税人清除浏览器缓存后重新登录，申报成功",
+                    followedUp is not null ? "Reached" : closeReason == "Unreachable" ? "NotReached" : null, followedUp,
+                    followedUp is not null || closeReason == "Unreachable" ? 1 : 0, closed, closeReason,
+                    closeReason is "Unreachable" or "Declined" ? "电话三次无人接听" : null,
+                    1 + (taken is null ? 0 : 1) + (resolved is null ? 0 : 1) + (followedUp is null ? 0 : 1) + (rated ? 1 : 0) + (closed is null ? 0 : 1),
+                    guided, !guided ? null : guidanceRoll < 0.8 ? true : guidanceRoll < 0.95 ? false : null);
+                RatingRow? rating = null;
                 if (rated)
                 {
-                    Set(rTicket, id);
-                    Set(rLevel, Pick(random, [("VerySatisfied", 60), ("Satisfied", 25), ("Basic", 10), ("Dissatisfied", 3), ("VeryDissatisfied", 2)]));
-                    Set(rSource, Pick(random, [("HandedTablet", 60), ("OwnPhone", 25), ("CallBack", 15)]));
-                    Set(rAt, Text(resolved!.Value.AddMinutes(2)));
-                    rating.ExecuteNonQuery();
+                    var level = Pick(random, [("VerySatisfied", 60), ("Satisfied", 25), ("Basic", 10), ("Dissatisfied", 3), ("VeryDissatisfied", 2)]);
+                    var source = Pick(random, [("HandedTablet", 60), ("OwnPhone", 25), ("CallBack", 15)]);
+                    rating = new RatingRow(id, level, source, resolved!.Value.AddMinutes(2));
                 }
+                yield return (ticket, rating);
             }
         }
     }
@@ -223,17 +159,5 @@ public static class DashboardHistory
             roll -= weight;
         }
         return choices[^1].Value;
-    }
-
-    private static void Set(SqliteParameter parameter, object? value) => parameter.Value = value ?? DBNull.Value;
-
-    /// <summary>The text EF Core's SQLite provider stores a DateTime as.</summary>
-    private static string Text(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
-
-    private static void Exec(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
     }
 }

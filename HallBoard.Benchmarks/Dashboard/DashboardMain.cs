@@ -7,7 +7,7 @@ public static class DashboardMain
     {
         Console.WriteLine($"HallBoard dashboard benchmark — {machine}");
         var loadAtStart = loadAverage();
-        Console.WriteLine($"{options.DashboardTickets:N0} tickets over {options.DashboardDays} days, {options.DashboardRuns} runs per query; load average at start: {loadAtStart}");
+        Console.WriteLine($"{options.DashboardTickets:N0} tickets in {options.Halls} hall(s) over {options.DashboardDays} days on {(options.Postgres is null ? "SQLite" : "PostgreSQL")}, {options.DashboardRuns} runs per query (hall 1); load average at start: {loadAtStart}");
         var timings = await DashboardBench.RunAsync(options);
         Console.WriteLine();
         Console.WriteLine(DashboardBench.Markdown(timings, options.DashboardRuns));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ClosedXML.Excel;
+using HallBoard.Benchmarks.Data;
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Reports.Export;
@@ -44,6 +45,13 @@ public static class ExportBench
         if (counts.Any(n => n is < 1 or > 2_000_000)) throw new ArgumentException("--export-rows: 1..2,000,000");
         var variantsAt = Array.IndexOf(args, "--export-writers");
         var writers = variantsAt >= 0 && variantsAt + 1 < args.Length ? args[variantsAt + 1].Split(',') : ["streamed", "closedxml"];
+        var hallsAt = Array.IndexOf(args, "--halls");
+        var halls = hallsAt >= 0 && hallsAt + 1 < args.Length ? int.Parse(args[hallsAt + 1], CultureInfo.InvariantCulture) : 1;
+        if (halls is < 1 or > 500) throw new ArgumentException("--halls: 1..500");
+        var postgresAt = Array.IndexOf(args, "--postgres");
+        var folder = Directory.CreateTempSubdirectory("hallboard-export-bench-").FullName;
+        var database = postgresAt >= 0 && postgresAt + 1 < args.Length ? BenchDatabase.PostgresDatabase(args[postgresAt + 1])
+            : BenchDatabase.SqliteFile(Path.Combine(folder, "export.db"));
         var tieringAt = Array.IndexOf(args, "--export-tiering");
         Tiering = (tieringAt >= 0 && tieringAt + 1 < args.Length ? args[tieringAt + 1] : "app") switch
         {
@@ -52,22 +60,21 @@ public static class ExportBench
             "off" => "0",
             var other => throw new ArgumentException($"--export-tiering: app, on or off, not {other}"),
         };
-        var folder = Directory.CreateTempSubdirectory("hallboard-export-bench-").FullName;
         Console.WriteLine($"export benchmark; tiered compilation {(Tiering == "1" ? "on" : "off")}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
         var runs = new List<ExportRun>();
         try
         {
             foreach (var n in counts)
             {
-                var (db, hall, took) = await ExportData.CreateAsync(folder, n);
-                Console.WriteLine($"{n:N0} tickets generated in {took.TotalSeconds:0.0} s ({new FileInfo(db).Length / 1e6:0} MB)");
-                if (writers.Contains("read")) runs.Add(await ChildAsync("read", db, hall, folder));
+                var (hall, took) = await ExportData.CreateAsync(database, n, halls);
+                Console.WriteLine($"{n:N0} tickets in {halls} hall(s) generated in {took.TotalSeconds:0.0} s into {database}; exporting {(hall is null ? "all halls" : "hall " + hall)}");
+                // The diagnostic read is SQLite's own SQL for one hall.
+                if (writers.Contains("read") && !database.IsPostgres && hall is not null) runs.Add(await ChildAsync("read", database, hall, folder));
                 if (writers.Contains("streamed"))
                     for (var attempt = 1; attempt <= 2; attempt++)
-                        runs.Add(await ChildAsync("streamed", db, hall, folder));
+                        runs.Add(await ChildAsync("streamed", database, hall, folder));
                 // ClosedXML holds the whole workbook in memory: 1,000,000 rows would take many minutes and gigabytes.
-                if (writers.Contains("closedxml") && n <= 100_000) runs.Add(await ChildAsync("closedxml", db, hall, folder));
-                File.Delete(db);
+                if (writers.Contains("closedxml") && n <= 100_000) runs.Add(await ChildAsync("closedxml", database, hall, folder));
             }
         }
         finally
@@ -101,11 +108,12 @@ public static class ExportBench
             : "1";
     }
 
-    private static async Task<ExportRun> ChildAsync(string writer, string db, int hall, string folder)
+    private static async Task<ExportRun> ChildAsync(string writer, BenchDatabase database, int? hall, string folder)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(typeof(ExportBench).Assembly.Location);
-        foreach (var a in new[] { CaseFlag, writer, db, hall.ToString(CultureInfo.InvariantCulture), folder }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { CaseFlag, writer, database.Provider.ToString(), database.Target, hall?.ToString(CultureInfo.InvariantCulture) ?? "all", folder })
+            start.ArgumentList.Add(a);
         start.Environment["DOTNET_gcServer"] = "0"; // the app's default (workstation GC)
         start.Environment["DOTNET_TieredCompilation"] = Tiering; // as the app's runtimeconfig (HallBoard.csproj) unless --export-tiering says
         using var process = Process.Start(start)!;
@@ -127,8 +135,9 @@ public static class ExportBench
     /// <summary>In the child: warm up, take the baseline, export once while sampling memory, print the figures as JSON.</summary>
     private static async Task<int> CaseAsync(string[] args)
     {
-        var (writer, db, hall, folder) = (args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), args[4]);
-        var options = new DbContextOptionsBuilder<HallDbContext>().UseHallDatabase(DatabaseProvider.Sqlite, $"Data Source={db}").Options;
+        var (writer, database, folder) = (args[1], new BenchDatabase(Enum.Parse<DatabaseProvider>(args[2]), args[3]), args[5]);
+        int? hall = args[4] == "all" ? null : int.Parse(args[4], CultureInfo.InvariantCulture);
+        var options = database.Options();
         var factory = new PooledDbContextFactory<HallDbContext>(options);
         var time = new HallTime(TimeProvider.System, Options.Create(new HallOptions()));
         var export = new TicketExport(factory, time);
