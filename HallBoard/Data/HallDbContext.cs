@@ -55,6 +55,8 @@ public sealed partial class HallDbContext(DbContextOptions<HallDbContext> option
             e.HasIndex(t => t.TaxpayerId);
             // Dashboards, reports and exports read a hall's tickets by period.
             e.HasIndex(t => new { t.HallId, t.CreatedUtc });
+            // An export of all halls reads a period in time order (ORDER BY CreatedUtc, Id) without sorting it.
+            e.HasIndex(t => new { t.CreatedUtc, t.Id });
             e.Property(t => t.Number).HasMaxLength(32);
             e.Property(t => t.TaxpayerName).HasMaxLength(100);
             e.Property(t => t.TaxpayerId).HasMaxLength(20);

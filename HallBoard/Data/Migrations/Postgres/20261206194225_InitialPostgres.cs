@@ -2193,6 +2193,11 @@ namespace HallBoard.Data.Migrations.Postgres
                 column: "GuidanceItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CreatedUtc_Id",
+                table: "Tickets",
+                columns: new[] { "CreatedUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_HallId_CreatedUtc",
                 table: "Tickets",
                 columns: new[] { "HallId", "CreatedUtc" });

@@ -893,6 +893,8 @@ namespace HallBoard.Data.Migrations.Postgres
 
                     b.HasIndex("TaxpayerId");
 
+                    b.HasIndex("CreatedUtc", "Id");
+
                     b.HasIndex("HallId", "CreatedUtc");
 
                     b.HasIndex("HallId", "Status", "CreatedUtc");

@@ -2192,6 +2192,11 @@ namespace HallBoard.Data.Migrations.Sqlite
                 column: "GuidanceItemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CreatedUtc_Id",
+                table: "Tickets",
+                columns: new[] { "CreatedUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_HallId_CreatedUtc",
                 table: "Tickets",
                 columns: new[] { "HallId", "CreatedUtc" });

@@ -865,6 +865,8 @@ namespace HallBoard.Data.Migrations.Sqlite
 
                     b.HasIndex("TaxpayerId");
 
+                    b.HasIndex("CreatedUtc", "Id");
+
                     b.HasIndex("HallId", "CreatedUtc");
 
                     b.HasIndex("HallId", "Status", "CreatedUtc");
