@@ -50,8 +50,9 @@ public sealed record BenchOptions
           --results FILE           also write the figures as JSON
           --only dashboard         dashboard queries over a generated history instead (docs/benchmarks.md, "Dashboard"):
           --dashboard-tickets 1000000, --dashboard-days 1096, --dashboard-runs 20, --dashboard-db FILE (kept and reused)
-          --halls 1                the generated tickets go round this many halls (the dashboard reads hall 1)
-          --postgres CONNSTRING    generate into and read from this PostgreSQL database instead of a SQLite file
+          --halls 1                the generated tickets go round this many halls (the dashboard reads hall 1; the
+                                   export, --only export, exports all halls when there are several)
+          --postgres CONNSTRING    dashboard and export: generate into and read from this PostgreSQL database instead of a SQLite file
                                    (it is dropped and made again), e.g. "Host=127.0.0.1;Port=5432;Username=me;Database=bench"
           --dumps DIR              keep the memory readings' gcdump files in DIR (what a circuit holds:
                                    dotnet-gcdump report -t heapstat FILE)

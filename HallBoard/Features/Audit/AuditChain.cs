@@ -1,8 +1,6 @@
-using System.Runtime.CompilerServices;
 using HallBoard.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HallBoard.Features.Audit;
 
@@ -15,55 +13,10 @@ namespace HallBoard.Features.Audit;
 /// per chain before reading its head, so writers of one hall's chain queue up while other halls go on. The head's last hash is also a concurrency token, so a database that lets two
 /// writers read the same head refuses the second save instead of forking the chain.
 /// </summary>
-public sealed class AuditChain : SaveChangesInterceptor
+public sealed class AuditChain : TransactionalSaveInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _owned = [];
-
     /// <summary>The first key of the chains' advisory locks ("HBAU"), so they cannot meet another use of advisory locks.</summary>
     private const int ChainLockSpace = 0x48424155;
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken ct = default)
-    {
-        if (eventData.Context is HallDbContext db) await LinkAsync(db, ct);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is HallDbContext db) LinkAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
-    {
-        if (eventData.Context is { } db && _owned.TryGetValue(db, out var tx))
-        {
-            _owned.Remove(db);
-            await tx.CommitAsync(ct);
-            await tx.DisposeAsync();
-        }
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
-        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default) =>
-        RollBackAsync(eventData.Context);
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => RollBackAsync(eventData.Context).GetAwaiter().GetResult();
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken ct = default) =>
-        RollBackAsync(eventData.Context);
-
-    private async Task RollBackAsync(DbContext? db)
-    {
-        if (db is null || !_owned.TryGetValue(db, out var tx)) return;
-        _owned.Remove(db);
-        await tx.RollbackAsync();
-        await tx.DisposeAsync();
-    }
 
     /// <summary>PostgreSQL keeps times to the microsecond, .NET to a tenth of one: the hash must be of the time as read back.</summary>
     private static DateTime AsStored(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
@@ -77,13 +30,13 @@ public sealed class AuditChain : SaveChangesInterceptor
         return tracked;
     }
 
-    private async Task LinkAsync(HallDbContext db, CancellationToken ct)
+    protected override async Task BeforeSaveAsync(HallDbContext db, CancellationToken ct)
     {
         var added = db.ChangeTracker.Entries<AuditEntry>()
             .Where(e => e.State == EntityState.Added && e.Entity.Hash is null)
             .Select(e => e.Entity).ToList();
         if (added.Count == 0) return;
-        if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, await db.Database.BeginTransactionAsync(ct));
+        await JoinTransactionAsync(db, ct);
         foreach (var chain in added.GroupBy(e => AuditChainHead.ChainOf(e.HallId)).OrderBy(c => c.Key))
         {
             if (db.IsPostgres())

@@ -1,11 +1,9 @@
-using System.Runtime.CompilerServices;
 using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace HallBoard.Features.Dashboard;
@@ -16,57 +14,13 @@ namespace HallBoard.Features.Dashboard;
 /// <c>INSERT … ON CONFLICT DO UPDATE SET Count = Count + n</c>, inside the save's own transaction (one is begun if the
 /// command has none), so the figures and the tickets commit or roll back together and concurrent saves never lose a count.
 /// </summary>
-public sealed class DashboardRollup(IOptions<HallOptions> options) : SaveChangesInterceptor
+public sealed class DashboardRollup(IOptions<HallOptions> options) : TransactionalSaveInterceptor
 {
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _owned = [];
 
     public TimeZoneInfo Zone => _zone;
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken ct = default)
-    {
-        if (eventData.Context is HallDbContext db) await ApplyAsync(db, ct);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is HallDbContext db) ApplyAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
-    {
-        if (eventData.Context is { } db && _owned.TryGetValue(db, out var tx))
-        {
-            _owned.Remove(db);
-            await tx.CommitAsync(ct);
-            await tx.DisposeAsync();
-        }
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
-        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
-
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default) =>
-        await RollBackAsync(eventData.Context);
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => RollBackAsync(eventData.Context).GetAwaiter().GetResult();
-
-    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken ct = default) =>
-        await RollBackAsync(eventData.Context);
-
-    private async Task RollBackAsync(DbContext? db)
-    {
-        if (db is null || !_owned.TryGetValue(db, out var tx)) return;
-        _owned.Remove(db);
-        await tx.RollbackAsync();
-        await tx.DisposeAsync();
-    }
-
-    private async Task ApplyAsync(HallDbContext db, CancellationToken ct)
+    protected override async Task BeforeSaveAsync(HallDbContext db, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
         var deltas = new Dictionary<(int HallId, DateOnly Day, string Metric, string Key), int>();
@@ -84,7 +38,7 @@ public sealed class DashboardRollup(IOptions<HallOptions> options) : SaveChanges
         }
         var changes = deltas.Where(d => d.Value != 0).ToList();
         if (changes.Count == 0) return;
-        if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, await db.Database.BeginTransactionAsync(ct));
+        await JoinTransactionAsync(db, ct);
         foreach (var ((hallId, day, metric, key), n) in changes)
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "DashboardCounts" ("HallId", "Day", "Metric", "Key", "Count") VALUES ({hallId}, {day}, {metric}, {key}, {n})
