@@ -27,26 +27,10 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         App = app;
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddSingleton(app.Get<TicketCommands>());
-        Services.AddSingleton(app.Get<TicketQueries>());
-        Services.AddSingleton(app.Get<SatisfactionLinks>());
-        Services.AddSingleton(app.Get<HallTime>());
-        Services.AddSingleton(app.Get<HallBoard.Features.Audit.AuditTrail>());
-        Services.AddSingleton(app.Get<PublicLinks>());
-        Services.AddSingleton(app.Get<HallFeed>());
-        Services.AddSingleton(app.Get<HallBoard.Features.Engineers.EngineerStatusBook>());
-        Services.AddSingleton(app.Get<HallBoard.Features.Guidance.GuidanceItems>());
-        Services.AddSingleton(app.Get<HallBoard.Features.Guidance.GuidanceStats>());
-        Services.AddSingleton(app.Get<HallBoard.Features.Feedback.FeedbackCommands>());
-        Services.AddSingleton(app.Get<HallBoard.Features.Feedback.FeedbackQueries>());
-        // Ticket pages include knowledge components (suggestions at intake, citing while resolving, draft from a ticket).
-        Services.AddSingleton(app.Get<HallBoard.Features.Knowledge.KnowledgeCommands>());
-        Services.AddSingleton(app.Get<HallBoard.Features.Knowledge.KnowledgeQueries>());
-        Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationCommands>());
-        Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationQueries>());
-        Services.AddSingleton(app.Get<HallBoard.Features.Escalations.EscalationMarks>());
-        // Ticket, problem and incident pages show their attachments.
-        Services.AddSingleton(app.Get<HallBoard.Features.Attachments.AttachmentBook>());
+        // What bUnit's own container does not hold (the app's services: commands, queries, the live feed …) comes from
+        // the app itself, through a scope of its own: the app's scoped services may not be taken from its root.
+        _appScope = app.Services.CreateAsyncScope();
+        Services.AddFallbackServiceProvider(_appScope.ServiceProvider);
     }
 
     protected HallAppFactory App { get; }
@@ -64,6 +48,7 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
 
     protected ISnackbar Snackbar => Services.GetRequiredService<ISnackbar>();
 
+    private readonly AsyncServiceScope _appScope;
     private Bunit.TestDoubles.BunitAuthorizationContext? _auth;
     private bool _popovers;
 
@@ -92,7 +77,11 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
     }
 
     // MudBlazor registers services that can only be disposed asynchronously; xunit 2 disposes test classes synchronously.
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _appScope.DisposeAsync();
+    }
 
     /// <summary>Renders a page beside a popover provider, as the app's layout does.</summary>
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)

@@ -1,9 +1,12 @@
 using HallBoard.Features.Attachments;
 using HallBoard.Features.BureauTasks;
+using HallBoard.Features.Escalations;
 using HallBoard.Features.Incidents.Plans;
+using HallBoard.Features.Incidents;
 using HallBoard.Features.Knowledge;
-using HallBoard.Features.ServiceReports;
+using HallBoard.Features.Problems;
 using HallBoard.Features.ServiceReports.Records;
+using HallBoard.Features.ServiceReports;
 using HallBoard.Features.Staffing;
 using HallBoard.Features.Training;
 
@@ -277,4 +280,61 @@ public static class Labels
     };
 
     public static string Of(LeaveKind kind) => kind == LeaveKind.Official ? "因公" : "因私";
+
+    public static string Of(FeedbackKind k) => k switch
+    {
+        FeedbackKind.Opinion => "意见",
+        FeedbackKind.Suggestion => "建议",
+        FeedbackKind.Consultation => "咨询",
+        FeedbackKind.Complaint => "投诉",
+        _ => k.ToString(),
+    };
+
+    public static string Of(FeedbackSource s) => s switch
+    {
+        FeedbackSource.RatingPage => "评价后提交",
+        FeedbackSource.PublicPage => "扫码提交",
+        FeedbackSource.Engineer => "工程师代录",
+        _ => s.ToString(),
+    };
+
+    public static string Of(FeedbackStatus s) => s switch
+    {
+        FeedbackStatus.Received => "已收到",
+        FeedbackStatus.Reported => "已报送",
+        FeedbackStatus.InHandling => "处理中",
+        FeedbackStatus.Replied => "已答复",
+        FeedbackStatus.Closed => "已办结",
+        _ => s.ToString(),
+    };
+
+    public static string Of(ProblemStatus s) => s switch
+    {
+        ProblemStatus.Open => "待分析",
+        ProblemStatus.Analysing => "分析中",
+        ProblemStatus.WorkaroundKnown => "已有临时方案",
+        ProblemStatus.Resolved => "已解决",
+        ProblemStatus.Duplicate => "重复问题已关闭",
+        _ => s.ToString(),
+    };
+
+    public static string Of(IncidentStatus status) => status == IncidentStatus.Open ? "处置中" : "已关闭";
+
+    public static string Of(IncidentEntryKind kind) => kind switch
+    {
+        IncidentEntryKind.Declared => "宣布",
+        IncidentEntryKind.Action => "处置",
+        IncidentEntryKind.TicketLinked => "关联工单",
+        IncidentEntryKind.Reported => "上报",
+        IncidentEntryKind.Closed => "关闭",
+        IncidentEntryKind.FinalClosed => "结案",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(EscalationTarget target) => target switch
+    {
+        EscalationTarget.HallLead => "办税服务厅负责人",
+        EscalationTarget.OpsAuthority => "主管税务机关运维部门",
+        _ => target.ToString(),
+    };
 }

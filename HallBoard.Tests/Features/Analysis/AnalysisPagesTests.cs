@@ -14,8 +14,6 @@ public sealed class AnalysisPagesTests : BunitTestBase, IClassFixture<HallAppFac
 {
     public AnalysisPagesTests(HallAppFactory app) : base(app)
     {
-        Services.AddSingleton(app.Get<BusinessVolumes>());
-        Services.AddSingleton(app.Get<BusinessAnalysis>());
     }
 
     /// <summary>Volumes are the hall's manager's to enter: each test signs in as the demo hall's manager.</summary>

@@ -21,9 +21,6 @@ public sealed class BureauTaskPagesTests : BunitTestBase, IClassFixture<FakeCloc
     public BureauTaskPagesTests(FakeClockHall app) : base(app)
     {
         _app = app;
-        Services.AddSingleton(app.Get<BureauTaskCommands>());
-        Services.AddSingleton(app.Get<BureauTaskQueries>());
-        Services.AddSingleton(app.Get<RequirementBook>());
     }
 
     private Actor Bureau => new("test:bureau", "市局运维科 周科长", null, HallId) { Roles = new HashSet<string> { Roles.Bureau } };

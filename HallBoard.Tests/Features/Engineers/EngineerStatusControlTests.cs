@@ -11,7 +11,7 @@ namespace HallBoard.Tests.Features.Engineers;
 /// <summary>The tablet's status control (signed in as 张伟): one tap, and it follows the tickets taken elsewhere.</summary>
 public sealed class EngineerStatusControlTests : BunitTestBase, IClassFixture<HallAppFactory>
 {
-    public EngineerStatusControlTests(HallAppFactory app) : base(app) => Services.AddSingleton(app.Get<EngineerStatusBook>());
+    public EngineerStatusControlTests(HallAppFactory app) : base(app) { }
 
     private EngineerStatusBook Statuses => App.Get<EngineerStatusBook>();
 

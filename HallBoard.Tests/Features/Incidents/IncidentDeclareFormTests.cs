@@ -14,8 +14,6 @@ public sealed class IncidentDeclareFormTests : BunitTestBase, IClassFixture<Hall
 {
     public IncidentDeclareFormTests(HallAppFactory app) : base(app)
     {
-        Services.AddSingleton(app.Get<IncidentCommands>());
-        Services.AddSingleton(app.Get<IncidentQueries>());
     }
 
     private static readonly TicketDraft Walkin = new()

@@ -13,9 +13,6 @@ public sealed class IncidentDetailPageTests : BunitTestBase, IClassFixture<HallA
 {
     public IncidentDetailPageTests(HallAppFactory app) : base(app)
     {
-        Services.AddSingleton(app.Get<IncidentCommands>());
-        Services.AddSingleton(app.Get<IncidentQueries>());
-        Services.AddSingleton(app.Get<HallBoard.Features.Incidents.Plans.ImprovementPlans>());
     }
 
     private HallTime Time => App.Get<HallTime>();

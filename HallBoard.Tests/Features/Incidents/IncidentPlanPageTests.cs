@@ -15,9 +15,6 @@ public sealed class IncidentPlanPageTests : BunitTestBase, IClassFixture<HallApp
 {
     public IncidentPlanPageTests(HallAppFactory app) : base(app)
     {
-        Services.AddSingleton(app.Get<IncidentCommands>());
-        Services.AddSingleton(app.Get<IncidentQueries>());
-        Services.AddSingleton(app.Get<ImprovementPlans>());
     }
 
     private HallTime Time => App.Get<HallTime>();

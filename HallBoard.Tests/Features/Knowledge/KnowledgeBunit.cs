@@ -11,9 +11,6 @@ public abstract class KnowledgeBunit : BunitTestBase
 {
     protected KnowledgeBunit(HallAppFactory app) : base(app)
     {
-        Services.AddSingleton(app.Get<Handbook>());
-        Services.AddSingleton(app.Get<ProblemCommands>());
-        Services.AddSingleton(app.Get<ProblemQueries>());
     }
 
     protected static Task Type<T>(IRenderedComponent<T> page, string inputId, string text) where T : Microsoft.AspNetCore.Components.IComponent =>

@@ -36,7 +36,6 @@ public sealed class ExportPageTests : BunitTestBase, IClassFixture<ExportApp>
             },
         };
         Services.AddSingleton(_jobs);
-        Services.AddSingleton(app.Get<IDbContextFactory<HallDbContext>>());
     }
 
     private bool Hold { get; set; } = true;

@@ -18,7 +18,7 @@ public sealed class CalendarPageTests : BunitTestBase, IClassFixture<CalendarPag
         public CalendarApp() => Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
     }
 
-    public CalendarPageTests(CalendarApp app) : base(app) => Services.AddSingleton(app.Get<SlaCalendarEditor>());
+    public CalendarPageTests(CalendarApp app) : base(app) { }
 
     [Fact]
     public async Task The_page_lists_the_announced_2026_holidays_and_make_up_working_days()

@@ -16,8 +16,6 @@ public sealed class RosterPageTests : BunitTestBase, IClassFixture<HallAppFactor
 {
     public RosterPageTests(HallAppFactory app) : base(app)
     {
-        Services.AddSingleton(app.Get<RosterBook>());
-        Services.AddSingleton(app.Get<ReportHalls>());
     }
 
     [Fact]

@@ -20,35 +20,9 @@ public sealed record FeedbackDeadlines(TimeSpan Report, TimeSpan Handle, TimeSpa
 /// <summary>A feedback refused a move or an input.</summary>
 public sealed class FeedbackRuleException(string message) : HallBoardException(message);
 
-public static class FeedbackLabels
+/// <summary>What the button that moves a feedback on says (the words of its states are in <see cref="Labels"/>).</summary>
+public static class FeedbackSteps
 {
-    public static string Of(FeedbackKind k) => k switch
-    {
-        FeedbackKind.Opinion => "意见",
-        FeedbackKind.Suggestion => "建议",
-        FeedbackKind.Consultation => "咨询",
-        FeedbackKind.Complaint => "投诉",
-        _ => k.ToString(),
-    };
-
-    public static string Of(FeedbackSource s) => s switch
-    {
-        FeedbackSource.RatingPage => "评价后提交",
-        FeedbackSource.PublicPage => "扫码提交",
-        FeedbackSource.Engineer => "工程师代录",
-        _ => s.ToString(),
-    };
-
-    public static string Of(FeedbackStatus s) => s switch
-    {
-        FeedbackStatus.Received => "已收到",
-        FeedbackStatus.Reported => "已报送",
-        FeedbackStatus.InHandling => "处理中",
-        FeedbackStatus.Replied => "已答复",
-        FeedbackStatus.Closed => "已办结",
-        _ => s.ToString(),
-    };
-
     /// <summary>The step that leads out of a status, as the button says it.</summary>
     public static string NextStep(FeedbackStatus s) => s switch
     {
@@ -123,7 +97,7 @@ public sealed class TaxpayerFeedback
             CreatedById = by.Id,
             CreatedByName = by.Name,
         };
-        feedback.Record(null, by, nowUtc, $"{FeedbackLabels.Of(valid.Kind)}（{FeedbackLabels.Of(valid.Source)}）");
+        feedback.Record(null, by, nowUtc, $"{Labels.Of(valid.Kind)}（{Labels.Of(valid.Source)}）");
         return feedback;
     }
 
@@ -153,7 +127,7 @@ public sealed class TaxpayerFeedback
     /// <summary>Why this actor may not take this move now, or null; the moves refuse with this message.</summary>
     public string? Refusal(FeedbackMove move, Actor actor) =>
         !MayHandle(actor) ? Actor.NoRightMessage
-        : Status != From(move) ? $"该意见当前状态为“{FeedbackLabels.Of(Status)}”，不能{Verb(move)}。"
+        : Status != From(move) ? $"该意见当前状态为“{Labels.Of(Status)}”，不能{Verb(move)}。"
         : null;
 
     /// <summary>The one step out of the current status, if any.</summary>

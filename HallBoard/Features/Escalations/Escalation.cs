@@ -105,14 +105,7 @@ public sealed class Escalation
         AnsweredByName = by.Name;
     }
 
-    public string TargetLabel => LabelOf(Target);
-
-    public static string LabelOf(EscalationTarget target) => target switch
-    {
-        EscalationTarget.HallLead => "办税服务厅负责人",
-        EscalationTarget.OpsAuthority => "主管税务机关运维部门",
-        _ => target.ToString(),
-    };
+    public string TargetLabel => Labels.Of(Target);
 
     /// <summary>"3小时20分" or "2天5小时": how long an escalation has waited.</summary>
     public static string FormatAge(TimeSpan age)

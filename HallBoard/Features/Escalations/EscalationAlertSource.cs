@@ -1,4 +1,5 @@
 using HallBoard.Data;
+using HallBoard.Domain;
 using HallBoard.Features.Wall;
 using HallBoard.Live;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class EscalationAlertSource(IDbContextFactory<HallDbContext> dbFac
             var overdue = situation.NowUtc > e.DueUtc;
             return new HallAlert(AlertId(e.TicketNumber), AlertKinds.OpenEscalation,
                 overdue ? AlertKinds.Critical : AlertKinds.Warning,
-                $"{e.TicketNumber} 已升级至{Escalation.LabelOf(e.Target)}" + (overdue ? "，已超过答复期限" : "，等待答复"),
+                $"{e.TicketNumber} 已升级至{Labels.Of(e.Target)}" + (overdue ? "，已超过答复期限" : "，等待答复"),
                 e.TicketNumber, e.RaisedUtc);
         }).ToList();
     }

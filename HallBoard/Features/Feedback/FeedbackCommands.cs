@@ -93,11 +93,11 @@ public sealed class FeedbackCommands(
             throw new NotFoundException("意见不存在。");
         if (expectedVersion is int expected && feedback.Version != expected)
             throw new FeedbackRuleException("该意见已被他人更新，请刷新后再试。");
-        var before = FeedbackLabels.Of(feedback.Status);
+        var before = Labels.Of(feedback.Status);
         var now = time.UtcNow;
         feedback.Advance(note, actor, now);
-        db.Audit(actor, now, "意见" + FeedbackLabels.Of(feedback.Status), nameof(TaxpayerFeedback), feedback.Number,
-            before, FeedbackLabels.Of(feedback.Status), feedback.HallId);
+        db.Audit(actor, now, "意见" + Labels.Of(feedback.Status), nameof(TaxpayerFeedback), feedback.Number,
+            before, Labels.Of(feedback.Status), feedback.HallId);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -122,7 +122,7 @@ public sealed class FeedbackCommands(
             {
                 if (alongside is not null) await alongside(db, now);
                 feedback = Add(db, hallId, number, draft, ticket.Id, actor, now);
-                ticket.NoteFeedback($"{FeedbackLabels.Of(draft.Kind)} {number}", feedback.AlertsLead, actor, now);
+                ticket.NoteFeedback($"{Labels.Of(draft.Kind)} {number}", feedback.AlertsLead, actor, now);
             }, ct);
         }
         else
@@ -144,7 +144,7 @@ public sealed class FeedbackCommands(
         var feedback = TaxpayerFeedback.Receive(hallId, number, draft, ticketId, options.Value.Deadlines, actor, now);
         db.Feedback.Add(feedback);
         db.Audit(actor, now, "收到纳税人意见", nameof(TaxpayerFeedback), number, null,
-            $"{FeedbackLabels.Of(feedback.Kind)}；{FeedbackLabels.Of(feedback.Source)}；{(feedback.ContactPhone is null ? "匿名" : "留有联系方式")}", hallId);
+            $"{Labels.Of(feedback.Kind)}；{Labels.Of(feedback.Source)}；{(feedback.ContactPhone is null ? "匿名" : "留有联系方式")}", hallId);
         return feedback;
     }
 

@@ -58,7 +58,7 @@ public static class IncidentReport
             new("三、处置过程", [],
             new(["时间", "类型", "内容", "记录人"],
                 d.Timeline.Where(e => e.Kind != IncidentEntryKind.Reported)
-                    .Select(e => (IReadOnlyList<string>)[time.Format(e.AtUtc), MajorIncident.LabelOf(e.Kind), e.Text, e.ActorName]).ToList(),
+                    .Select(e => (IReadOnlyList<string>)[time.Format(e.AtUtc), Labels.Of(e.Kind), e.Text, e.ActorName]).ToList(),
                 "暂无处置记录")),
             new("四、原因分析", [new("原因", i.Cause ?? NotYet)]),
             new("五、处理措施", [new("措施", i.Measures ?? NotYet)]),

@@ -189,7 +189,7 @@ public sealed class MajorIncident
         Add(IncidentEntryKind.FinalClosed, nowUtc, "结案（已有书面改进方案）", null, by, nowUtc);
     }
 
-    public string StateLabel => FinalClosedUtc is not null ? "已结案" : LabelOf(Status);
+    public string StateLabel => FinalClosedUtc is not null ? "已结案" : Labels.Of(Status);
 
     /// <summary>Taxpayers affected: the estimate entered, or the linked tickets if more have come in since.</summary>
     public static int TaxpayersAffected(int? estimated, int linkedTickets) => Math.Max(estimated ?? 0, linkedTickets);
@@ -197,19 +197,6 @@ public sealed class MajorIncident
     public static IReadOnlyList<Channel> ParseChannels(string codes) =>
         codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(c => Enum.TryParse<Channel>(c, out var channel) ? channel : Channel.Other).Distinct().ToList();
-
-    public static string LabelOf(IncidentStatus status) => status == IncidentStatus.Open ? "处置中" : "已关闭";
-
-    public static string LabelOf(IncidentEntryKind kind) => kind switch
-    {
-        IncidentEntryKind.Declared => "宣布",
-        IncidentEntryKind.Action => "处置",
-        IncidentEntryKind.TicketLinked => "关联工单",
-        IncidentEntryKind.Reported => "上报",
-        IncidentEntryKind.Closed => "关闭",
-        IncidentEntryKind.FinalClosed => "结案",
-        _ => kind.ToString(),
-    };
 
     private void RequireWithin(DateTime atUtc, DateTime nowUtc, string field, string label)
     {

@@ -185,16 +185,6 @@ public sealed class Problem
         Touch(nowUtc);
     }
 
-    public static string Label(ProblemStatus s) => s switch
-    {
-        ProblemStatus.Open => "待分析",
-        ProblemStatus.Analysing => "分析中",
-        ProblemStatus.WorkaroundKnown => "已有临时方案",
-        ProblemStatus.Resolved => "已解决",
-        ProblemStatus.Duplicate => "重复问题已关闭",
-        _ => s.ToString(),
-    };
-
     private void Move(ProblemStatus to, DateTime nowUtc)
     {
         Status = to;
@@ -207,7 +197,7 @@ public sealed class Problem
         Version++;
     }
 
-    private KnowledgeRuleException Illegal(string action) => new($"疑难问题当前为“{Label(Status)}”，不能{action}。");
+    private KnowledgeRuleException Illegal(string action) => new($"疑难问题当前为“{Labels.Of(Status)}”，不能{action}。");
 }
 
 public sealed class ProblemNote

@@ -155,5 +155,5 @@ public sealed class ProblemCommands(IDbContextFactory<HallDbContext> dbFactory, 
     private static ProblemRef Ref(Problem p) => new(p.Id, p.Version, p.Status);
 
     private static string Snapshot(Problem p) =>
-        $"状态={Problem.Label(p.Status)}; 标题={p.Title}; 提交税务局={p.SubmittedToBureau?.ToString("yyyy-MM-dd") ?? "—"}; 讨论={p.Notes.Count}; 版本={p.Version}";
+        $"状态={Labels.Of(p.Status)}; 标题={p.Title}; 提交税务局={p.SubmittedToBureau?.ToString("yyyy-MM-dd") ?? "—"}; 讨论={p.Notes.Count}; 版本={p.Version}";
 }

@@ -1,4 +1,5 @@
 using HallBoard.Data;
+using HallBoard.Domain;
 using HallBoard.Features.Analysis;
 using HallBoard.Features.Guidance;
 using HallBoard.Features.Incidents;
@@ -109,7 +110,7 @@ public sealed class MonthlyReports(
             .Where(i => i.HallId == hallId && i.StartUtc < period.EndUtc && (i.EndUtc == null || i.EndUtc >= period.StartUtc))
             .ToListAsync(ct);
         return incidents.OrderBy(i => i.StartUtc)
-            .Select(i => new IncidentRow(i.StartUtc, i.Title, MajorIncident.LabelOf(i.Status), i.Cause)).ToList();
+            .Select(i => new IncidentRow(i.StartUtc, i.Title, Labels.Of(i.Status), i.Cause)).ToList();
     }
 
     /// <summary>Problems being worked during the month (duplicates left out), those with most tickets first.</summary>
@@ -121,6 +122,6 @@ public sealed class MonthlyReports(
             .Select(p => new { p.Title, p.Status, p.CreatedUtc, Tickets = db.ProblemTickets.Count(t => t.ProblemId == p.Id) })
             .ToListAsync(ct);
         return problems.OrderByDescending(p => p.Tickets).ThenBy(p => p.CreatedUtc).Take(MaxProblems)
-            .Select(p => new ProblemRow(p.Title, p.Tickets, Problem.Label(p.Status))).ToList();
+            .Select(p => new ProblemRow(p.Title, p.Tickets, Labels.Of(p.Status))).ToList();
     }
 }

@@ -46,9 +46,9 @@ public sealed record FeedbackSection(IReadOnlyList<FeedbackKindRow> ByKind, Feed
         FeedbackKindRow Row(string label, IReadOnlyCollection<FeedbackFact> rows) =>
             new(label, rows.Count, rows.Count(f => f.Status == FeedbackStatus.Closed), rows.Count(f => f.IsLate(asOfUtc)));
 
-        var byKind = Enum.GetValues<FeedbackKind>().Select(k => Row(FeedbackLabels.Of(k), facts.Where(f => f.Kind == k).ToList())).ToList();
+        var byKind = Enum.GetValues<FeedbackKind>().Select(k => Row(Labels.Of(k), facts.Where(f => f.Kind == k).ToList())).ToList();
         var complaints = facts.Where(f => f.Kind == FeedbackKind.Complaint).OrderBy(f => f.ReceivedUtc).ThenBy(f => f.Number, StringComparer.Ordinal)
-            .Select(f => new ComplaintRow(f.Number, f.ReceivedUtc, FeedbackLabels.Of(f.Status), f.Steps(asOfUtc), f.IsLate(asOfUtc))).ToList();
+            .Select(f => new ComplaintRow(f.Number, f.ReceivedUtc, Labels.Of(f.Status), f.Steps(asOfUtc), f.IsLate(asOfUtc))).ToList();
         return new FeedbackSection(byKind, Row("合计", facts), complaints);
     }
 }
@@ -57,7 +57,7 @@ public sealed record FeedbackSection(IReadOnlyList<FeedbackKindRow> ByKind, Feed
 public sealed record EscalationFact(EscalationTarget Target, string? Recipient, DateTime RaisedUtc, DateTime DueUtc, DateTime? AnsweredUtc)
 {
     /// <summary>The recipient as the report groups it: the named person, or the kind of recipient when none was named.</summary>
-    public string RecipientLabel => Recipient is { Length: > 0 } name ? $"{Escalation.LabelOf(Target)}（{name}）" : Escalation.LabelOf(Target);
+    public string RecipientLabel => Recipient is { Length: > 0 } name ? $"{Labels.Of(Target)}（{name}）" : Labels.Of(Target);
 }
 
 /// <summary>升级 raised, answered, answered by the deadline, still open and open past the deadline.</summary>
