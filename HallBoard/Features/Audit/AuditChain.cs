@@ -30,6 +30,18 @@ public sealed class AuditChain : TransactionalSaveInterceptor
         return tracked;
     }
 
+    /// <summary>
+    /// Within the caller's transaction, makes other writers of these chains wait until it commits: on PostgreSQL a
+    /// transaction-scoped advisory lock per chain, taken in chain order as every save takes them, so two writers never
+    /// wait on each other crosswise. On SQLite the transaction's write lock already does it.
+    /// </summary>
+    public static async Task LockChainsAsync(HallDbContext db, IEnumerable<int> chains, CancellationToken ct)
+    {
+        if (!db.IsPostgres()) return;
+        foreach (var chain in chains.Distinct().Order())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockSpace}, {chain})", ct);
+    }
+
     protected override async Task BeforeSaveAsync(HallDbContext db, CancellationToken ct)
     {
         var added = db.ChangeTracker.Entries<AuditEntry>()
@@ -37,10 +49,10 @@ public sealed class AuditChain : TransactionalSaveInterceptor
             .Select(e => e.Entity).ToList();
         if (added.Count == 0) return;
         await JoinTransactionAsync(db, ct);
-        foreach (var chain in added.GroupBy(e => AuditChainHead.ChainOf(e.HallId)).OrderBy(c => c.Key))
+        var chains = added.GroupBy(e => AuditChainHead.ChainOf(e.HallId)).OrderBy(c => c.Key).ToList();
+        await LockChainsAsync(db, chains.Select(c => c.Key), ct);
+        foreach (var chain in chains)
         {
-            if (db.IsPostgres())
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockSpace}, {chain.Key})", ct);
             var head = await HeadAsync(db, chain.Key, ct);
             if (head is null)
             {

@@ -40,6 +40,9 @@ public sealed class AuditRetention(IDbContextFactory<HallDbContext> dbFactory, I
         foreach (var chain in lastOld)
             rows.AddRange(await db.AuditEntries.AsNoTracking().Where(a => a.HallId == chain.Hall && a.Seq <= chain.Seq).ToListAsync(ct));
         if (rows.Count == 0) return new AuditPurge(0, null);
+        // The heads are moved below and the purge's own entry joins the global chain: writers of those chains wait, or
+        // a save in between would leave this purge's head out of date and refuse it until the next day.
+        await AuditChain.LockChainsAsync(db, [AuditChainHead.ChainOf(null), .. lastOld.Select(c => AuditChainHead.ChainOf(c.Hall))], ct);
 
         var file = await ArchiveAsync(rows.OrderBy(a => a.Id).ToList(), now, ct);
         foreach (var chain in lastOld)
