@@ -10,12 +10,7 @@ namespace HallBoard.Benchmarks.Data;
 /// </summary>
 public sealed class PostgresTicketSink : ITicketSink
 {
-    private const string TicketCopy = """
-        COPY "Tickets" ("Id", "HallId", "Number", "CreatedUtc", "Status", "Channel", "Category", "Kind", "Priority", "TaxpayerName",
-          "TaxpayerId", "Description", "AssigneeId", "ResponseDueUtc", "ResolveDueUtc", "TakenUtc", "ResolvedUtc", "Resolution",
-          "LastFollowUp", "FollowedUpUtc", "FollowUpAttempts", "ClosedUtc", "CloseReason", "CloseNote", "ReopenCount", "Version",
-          "CreatedById", "GuidedOnline", "GuidanceSucceeded") FROM STDIN (FORMAT BINARY)
-        """;
+    private static readonly string TicketCopy = $"COPY \"Tickets\" ({TicketColumns.Quoted}) FROM STDIN (FORMAT BINARY)";
 
     private readonly NpgsqlConnection _connection;
     private readonly List<RatingRow> _ratings = [];

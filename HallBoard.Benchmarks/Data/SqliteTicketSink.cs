@@ -6,14 +6,6 @@ namespace HallBoard.Benchmarks.Data;
 /// <summary>Writes generated rows into a migrated SQLite file with prepared INSERTs in one transaction, journal off.</summary>
 public sealed class SqliteTicketSink : ITicketSink
 {
-    private static readonly string[] TicketColumns =
-    [
-        "Id", "HallId", "Number", "CreatedUtc", "Status", "Channel", "Category", "Kind", "Priority", "TaxpayerName", "TaxpayerId",
-        "Description", "AssigneeId", "ResponseDueUtc", "ResolveDueUtc", "TakenUtc", "ResolvedUtc", "Resolution", "LastFollowUp",
-        "FollowedUpUtc", "FollowUpAttempts", "ClosedUtc", "CloseReason", "CloseNote", "ReopenCount", "Version", "CreatedById",
-        "GuidedOnline", "GuidanceSucceeded",
-    ];
-
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _tx;
     private SqliteCommand? _ticket, _rating;
@@ -86,9 +78,9 @@ public sealed class SqliteTicketSink : ITicketSink
         _tx = _connection.BeginTransaction();
         _ticket = _connection.CreateCommand();
         _ticket.Transaction = _tx;
-        _ticket.CommandText = $"INSERT INTO \"Tickets\" ({string.Join(", ", TicketColumns.Select(c => $"\"{c}\""))}) " +
-                              $"VALUES ({string.Join(", ", TicketColumns.Select((_, i) => $"$p{i}"))})";
-        for (var i = 0; i < TicketColumns.Length; i++) _ticket.Parameters.Add(new SqliteParameter($"$p{i}", null));
+        _ticket.CommandText = $"INSERT INTO \"Tickets\" ({TicketColumns.Quoted}) " +
+                              $"VALUES ({string.Join(", ", TicketColumns.Names.Select((_, i) => $"$p{i}"))})";
+        for (var i = 0; i < TicketColumns.Names.Length; i++) _ticket.Parameters.Add(new SqliteParameter($"$p{i}", null));
         _ticket.Prepare();
         _rating = _connection.CreateCommand();
         _rating.Transaction = _tx;

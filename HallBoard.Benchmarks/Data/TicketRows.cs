@@ -8,6 +8,21 @@ public sealed record TicketRow(
     DateTime? FollowedUpUtc, int FollowUpAttempts, DateTime? ClosedUtc, string? CloseReason, string? CloseNote, int Version,
     bool GuidedOnline, bool? GuidanceSucceeded);
 
+/// <summary>The Tickets columns every sink writes, in the order it writes them.</summary>
+public static class TicketColumns
+{
+    public static readonly string[] Names =
+    [
+        "Id", "HallId", "Number", "CreatedUtc", "Status", "Channel", "Category", "Kind", "Priority", "TaxpayerName", "TaxpayerId",
+        "Description", "AssigneeId", "ResponseDueUtc", "ResolveDueUtc", "TakenUtc", "ResolvedUtc", "Resolution", "LastFollowUp",
+        "FollowedUpUtc", "FollowUpAttempts", "ClosedUtc", "CloseReason", "CloseNote", "ReopenCount", "Version", "CreatedById",
+        "GuidedOnline", "GuidanceSucceeded",
+    ];
+
+    /// <summary>The names quoted and comma-separated, for an INSERT or a COPY.</summary>
+    public static string Quoted => string.Join(", ", Names.Select(c => $"\"{c}\""));
+}
+
 /// <summary>A ticket's rating, kept both as its current satisfaction and in its rating history, as the app does.</summary>
 public sealed record RatingRow(int TicketId, string Level, string Source, DateTime AtUtc);
 

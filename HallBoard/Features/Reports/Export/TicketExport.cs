@@ -140,7 +140,7 @@ public sealed class TicketExport(IDbContextFactory<HallDbContext> dbFactory, Hal
         return string.Create(CultureInfo.InvariantCulture, $"{hall}_{SheetName}_{from:yyyyMMdd}-{to:yyyyMMdd}.xlsx");
     }
 
-    // Plain ADO.NET on the (HallId, CreatedUtc) index: no entities, no change tracking. Times come as Julian days,
+    // Plain ADO.NET on the (HallId, CreatedUtc) index, or (CreatedUtc, Id) for all halls: no entities, no change tracking. Times come as Julian days,
     // which are OLE Automation dates after a fixed shift: SQLite's julianday() of the stored UTC text, or PostgreSQL's
     // seconds since 1970 (Julian day 2440587.5) of the timestamptz. Enums come as their names.
     private static string Select(Func<string, string> julianDay) => $"""
