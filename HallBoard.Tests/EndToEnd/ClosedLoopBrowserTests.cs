@@ -19,8 +19,11 @@ public sealed class ClosedLoopBrowserTests(BrowserHall hall) : IClassFixture<Bro
         await tablet.FillAsync("#taxpayerName", "钱七");
         await tablet.FillAsync("#taxpayerId", "91350100M000100Y43");
         await tablet.FillAsync("#taxpayerPhone", "13700137000");
-        await tablet.GetByText("自助办税终端", new() { Exact = true }).First.ClickAsync();
-        await tablet.GetByText("发票", new() { Exact = true }).First.ClickAsync();
+        // The demo hall already served this taxpayer: their earlier invoice ticket shows up beside the form.
+        await tablet.Locator(".hb-history .hb-history-number").First.WaitForAsync();
+        // Chips are picked inside their labelled group; the history list above also says "发票".
+        await tablet.GetByRole(AriaRole.Group, new() { Name = "渠道" }).GetByText("自助办税终端", new() { Exact = true }).ClickAsync();
+        await tablet.GetByRole(AriaRole.Group, new() { Name = "业务类别" }).GetByText("发票", new() { Exact = true }).ClickAsync();
         await tablet.FillAsync("#description", "自助终端发票打印卡纸");
         await tablet.GetByRole(AriaRole.Button, new() { Name = "提交录入" }).ClickAsync();
         await tablet.WaitForURLAsync(url => url.Contains("/tickets/"), new() { WaitUntil = WaitUntilState.Commit });
