@@ -20,6 +20,15 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# Test databases, attachments and the throwaway PostgreSQL cluster go to RAM when it has room: SQLite's durable commits
+# (synchronous=FULL, one fsync each) on disk were a good part of every app start and command in the run.
+if [ -z "${HALLBOARD_TEST_KEEP_TMPDIR:-}" ] && [ -d /dev/shm ] && [ "$(df -Pk /dev/shm | awk 'NR==2 {print $4}')" -gt 4194304 ]; then
+  TMPDIR=$(mktemp -d /dev/shm/hallboard-tests.XXXXXX)
+  chmod 1777 "$TMPDIR" # like /tmp: the PostgreSQL cluster runs as its own user
+  export TMPDIR
+  trap 'rm -rf "$TMPDIR"' EXIT
+fi
+
 results=$(mktemp -d)
 set +e
 dotnet test HallBoard.sln --logger "trx;LogFileName=tests.trx" --results-directory "$results/sqlite" "$@"

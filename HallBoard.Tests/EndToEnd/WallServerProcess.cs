@@ -50,6 +50,8 @@ public sealed class WallServerProcess : IAsyncDisposable
         start.Environment["Database__Path"] = Path.Combine(_folder, "hallboard.db");
         start.Environment["Api__DevelopmentKey"] = HallAppFactory.ApiKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The app turns tiered compilation off for its long exports; a test that starts it twice only pays for the JIT.
+        start.Environment["DOTNET_TieredCompilation"] = "1";
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);

@@ -4,6 +4,7 @@ using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Features.Account;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ namespace HallBoard.Tests.Infrastructure;
 public class HallAppFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "hb_test_key_0123456789abcdef";
+    private const int TestHashRounds = 1_000;
 
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"hallboard-test-{Guid.NewGuid():N}.db");
     private (PostgresServer Server, string Name)? _postgres;
@@ -53,6 +55,9 @@ public class HallAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:HallBoard", server.ConnectionString(name));
         }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        // Each app seeds eleven demo accounts: at the production 100,000 PBKDF2 rounds that was half of every start's CPU.
+        // The tests still sign in through the same hasher, only with fewer rounds.
+        builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashRounds));
         if (Clock is not null)
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }

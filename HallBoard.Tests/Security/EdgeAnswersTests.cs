@@ -137,12 +137,15 @@ public sealed class EdgeAnswersTests(HallAppFactory app) : IClassFixture<HallApp
     [Fact, Trait("Provider", "Sqlite")] // holds SQLite's write lock from outside the app
     public async Task A_locked_database_answers_503_with_retry_after_and_not_already_modified()
     {
-        var created = await (await _api.PostAsJsonAsync("/api/tickets", new
+        // Its own app with a one-second wait for the lock: the default ten seconds, once per retry, only made this slow.
+        await using var lockedApp = new HallAppFactory { Settings = { ["Database:BusyTimeoutSeconds"] = "1" } };
+        using var api = lockedApp.ApiClient();
+        var created = await (await api.PostAsJsonAsync("/api/tickets", new
         {
             hallCode = "GX", taxpayerName = "锁表测试", channel = "Counter", category = "Invoice", kind = "Fault", description = "打印失败",
         })).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetInt32();
-        var path = await app.WithDbAsync(db => Task.FromResult(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource));
+        var path = await lockedApp.WithDbAsync(db => Task.FromResult(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource));
 
         await using (var holder = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
@@ -152,12 +155,12 @@ public sealed class EdgeAnswersTests(HallAppFactory app) : IClassFixture<HallApp
                 begin.CommandText = "BEGIN IMMEDIATE;";
                 await begin.ExecuteNonQueryAsync();
             }
-            var response = await _api.PostAsJsonAsync($"/api/tickets/{id}/take", new { engineerNo = "E01" });
+            var response = await api.PostAsJsonAsync($"/api/tickets/{id}/take", new { engineerNo = "E01" });
             var problem = await ProblemAsync(response, HttpStatusCode.ServiceUnavailable);
             Assert.Equal("系统繁忙，请稍后重试。", problem.GetProperty("detail").GetString());
             Assert.NotNull(response.Headers.RetryAfter);
         }
-        var ticket = await app.WithDbAsync(db => db.Tickets.SingleAsync(t => t.Id == id));
+        var ticket = await lockedApp.WithDbAsync(db => db.Tickets.SingleAsync(t => t.Id == id));
         Assert.Equal(created.GetProperty("version").GetInt32(), ticket.Version);
     }
 }

@@ -19,7 +19,7 @@ public static class DataSetup
             ? builder.Configuration.GetConnectionString("HallBoard") is { Length: > 0 } pg ? pg
                 : throw new InvalidOperationException("Database:Provider Postgres needs ConnectionStrings:HallBoard.")
             : SqliteConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
-        IInterceptor[] engine = provider == DatabaseProvider.Sqlite ? [new SqlitePragmas()] : [];
+        IInterceptor[] engine = provider == DatabaseProvider.Sqlite ? [new SqlitePragmas(BusyTimeout(builder.Configuration))] : [];
         // Features add save interceptors (e.g. the dashboard's rollup) by registering them as IInterceptor.
         builder.Services.AddDbContextFactory<HallDbContext>((services, o) => o
             .UseHallDatabase(provider, connectionString)
@@ -54,23 +54,29 @@ public static class DataSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 
+    /// <summary>"Database:BusyTimeoutSeconds" (default 10, 1 to 60): how long a SQLite command waits for another writer
+    /// before the request answers 503 "系统繁忙".</summary>
+    public static TimeSpan BusyTimeout(IConfiguration config) =>
+        TimeSpan.FromSeconds(Math.Clamp(config.GetValue("Database:BusyTimeoutSeconds", 10), 1, 60));
+
     /// <summary>Every connection waits for a busy writer instead of failing, and commits durably
     /// (synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss).</summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        private readonly string _pragmas =
+            $"PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = Pragmas;
+            cmd.CommandText = _pragmas;
             cmd.ExecuteNonQuery();
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             await using var cmd = connection.CreateCommand();
-            cmd.CommandText = Pragmas;
+            cmd.CommandText = _pragmas;
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
     }
