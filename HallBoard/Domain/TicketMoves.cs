@@ -10,7 +10,7 @@ public sealed partial class Ticket
     private static readonly TicketMove[] AllMoves = Enum.GetValues<TicketMove>();
 
     /// <summary>The moves this actor may take now, given the ticket's state and who the actor is; the same rule the
-    /// moves themselves check. Whether the actor works tickets at all is the service's gate (TicketsSetup.Writers).</summary>
+    /// moves themselves check. Whether the actor works tickets at all is the service's gate (Policies.TicketWriters).</summary>
     public IReadOnlySet<TicketMove> AllowedMoves(Actor actor) => AllMoves.Where(m => Can(m, actor)).ToHashSet();
 
     public bool Can(TicketMove move, Actor actor) => RefusalOf(move, actor) is null;

@@ -84,6 +84,28 @@ public static class Policies
     /// <summary>Who maintains the hall's guidance list (the page shows the editor to these roles).</summary>
     public static readonly string[] GuidanceEditors = [Roles.HallLead, Roles.Admin];
 
+    /// <summary>Who works tickets at all (intake, moves, rating links, guidance outcomes): the staff, and an API key through
+    /// the integration API. Which move each may make is the ticket's own rule (TicketMoves).</summary>
+    public static readonly string[] TicketWriters = [.. Roles.StaffRoles, ApiKeyAuthentication.IntegrationRole];
+
+    /// <summary>Who reads and adds attachments: everyone who works records (not wall screens, not API keys); each removes
+    /// their own.</summary>
+    public static readonly string[] AttachmentUsers = Roles.StaffRoles;
+
+    /// <summary>HallLead and above also remove attachments others uploaded.</summary>
+    public static readonly string[] AttachmentRemovers = Roles.LeadRoles;
+
+    /// <summary>Who reads the roster and the on-call list and asks for leave: engineers and the staffing editors.
+    /// Editing them, the staffing overview and requesting transfers are for <see cref="StaffingEditors"/>, approving
+    /// leave for <see cref="LeaveApprovers"/>, consenting to transfers also for the bureau (<see cref="TransferViewers"/>).</summary>
+    public static readonly string[] RosterReaders = [Roles.Engineer, Roles.HallLead, Roles.Manager, Roles.Admin];
+
+    /// <summary>Writes and carries out an incident's improvement plan: the hall lead and the ops manager (and Admin).</summary>
+    public static readonly string[] ImprovementPlanWriters = Roles.LeadRoles;
+
+    /// <summary>Enters the bureau's opinion on an improvement plan: the bureau itself, or a lead recording what it said.</summary>
+    public static readonly string[] ImprovementPlanOpinionGivers = [.. Roles.LeadRoles, Roles.Bureau];
+
     /// <summary>The roles of a role-list gate, for services that check the actor again.</summary>
     public static string[] RolesOf(string gate) => gate.Split(',');
 

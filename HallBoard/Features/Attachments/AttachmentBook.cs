@@ -31,12 +31,6 @@ public sealed record AttachmentDownload(AttachmentRow Attachment, Stream Content
 public sealed class AttachmentBook(IDbContextFactory<HallDbContext> dbFactory, AttachmentStore store, FileInspector inspector,
     IOptions<AttachmentOptions> options, HallTime time)
 {
-    /// <summary>Who reads and adds attachments: everyone who works records (not wall screens, not API keys).</summary>
-    public static readonly string[] Users = Roles.StaffRoles;
-
-    /// <summary>Who removes anyone's attachment; others remove only their own.</summary>
-    public static readonly string[] Removers = Roles.LeadRoles;
-
     public const string AddAction = "上传附件";
     public const string RemoveAction = "删除附件";
     public const string DownloadAction = "下载附件";
@@ -53,7 +47,7 @@ public sealed class AttachmentBook(IDbContextFactory<HallDbContext> dbFactory, A
     public async Task<AttachmentRow> AddAsync(Actor actor, AttachmentSubject subject, int subjectId, string? fileName, Stream content,
         string? note, CancellationToken ct = default)
     {
-        actor.RequireRole(Users);
+        actor.RequireRole(Policies.AttachmentUsers);
         var name = AttachmentNames.Clean(fileName);
         var cleanNote = FreeText.Optional(note, "note", "附件说明", Attachment.MaxNote);
         var hallId = await SubjectHallAsync(actor, subject, subjectId, ct);
@@ -102,7 +96,7 @@ public sealed class AttachmentBook(IDbContextFactory<HallDbContext> dbFactory, A
 
     public async Task<IReadOnlyList<AttachmentRow>> ListAsync(Actor actor, AttachmentSubject subject, int subjectId, CancellationToken ct = default)
     {
-        actor.RequireRole(Users);
+        actor.RequireRole(Policies.AttachmentUsers);
         var hallId = await SubjectHallAsync(actor, subject, subjectId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Attachments.AsNoTracking()
@@ -115,7 +109,7 @@ public sealed class AttachmentBook(IDbContextFactory<HallDbContext> dbFactory, A
     /// <summary>Opens an attachment for download after writing the audit entry of the read.</summary>
     public async Task<AttachmentDownload> OpenAsync(Actor actor, int attachmentId, CancellationToken ct = default)
     {
-        actor.RequireRole(Users);
+        actor.RequireRole(Policies.AttachmentUsers);
         _ = actor.HallScope;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, ct);
@@ -141,7 +135,7 @@ public sealed class AttachmentBook(IDbContextFactory<HallDbContext> dbFactory, A
     /// other attachment points to the same content.</summary>
     public async Task RemoveAsync(Actor actor, int attachmentId, CancellationToken ct = default)
     {
-        actor.RequireRole(Users);
+        actor.RequireRole(Policies.AttachmentUsers);
         _ = actor.HallScope;
         await _files.WaitAsync(ct);
         try
@@ -195,7 +189,7 @@ public sealed class AttachmentBook(IDbContextFactory<HallDbContext> dbFactory, A
             ? await db.Tickets.Where(t => t.Id == row.SubjectId).Select(t => t.Number).FirstOrDefaultAsync(ct) ?? row.SubjectId.ToString(CultureInfo.InvariantCulture)
             : row.SubjectId.ToString(CultureInfo.InvariantCulture);
 
-    private static bool MayRemove(string uploadedById, Actor actor) => actor.IsIn(Removers) || uploadedById == actor.Id;
+    private static bool MayRemove(string uploadedById, Actor actor) => actor.IsIn(Policies.AttachmentRemovers) || uploadedById == actor.Id;
 
     private static AttachmentRow ToRow(Attachment a, Actor actor) =>
         new(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedById, a.UploadedByName, a.UploadedUtc, a.Note,

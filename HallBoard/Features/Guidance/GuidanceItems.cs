@@ -55,7 +55,7 @@ public sealed class GuidanceItems(IDbContextFactory<HallDbContext> dbFactory, Ha
     /// <summary>Records whether the online handling the taxpayer was guided to succeeded, when it was unknown at intake.</summary>
     public Task<TicketRef> RecordOutcomeAsync(int ticketId, int? expectedVersion, bool succeeded, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(TicketsSetup.Writers);
+        actor.RequireRole(Policies.TicketWriters);
         return commands.ChangeWithinAsync(ticketId, expectedVersion, actor, "记录引导结果", (_, t, now) =>
         {
             t.RecordGuidanceOutcome(succeeded, actor, now);

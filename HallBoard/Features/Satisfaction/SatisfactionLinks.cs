@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HallBoard.Data;
 using HallBoard.Domain;
+using HallBoard.Features.Account;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Tickets;
 using HallBoard.Hosting;
@@ -29,7 +30,7 @@ public sealed class SatisfactionLinks(
 {
     public async Task<string> CreateAsync(int ticketId, RatingSource source, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(TicketsSetup.Writers);
+        actor.RequireRole(Policies.TicketWriters);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ticket = await TicketCommands.LoadAsync(db, ticketId, actor, ct);
         if (ticket.Satisfaction is not null)

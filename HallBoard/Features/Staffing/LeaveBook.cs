@@ -1,5 +1,6 @@
 using HallBoard.Data;
 using HallBoard.Domain;
+using HallBoard.Features.Account;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Engineers;
 using HallBoard.Hosting;
@@ -16,11 +17,9 @@ public sealed record LeaveRow(LeaveRequest Leave, string Engineer, string? Subst
 /// lead and the manager each approve; approved leave that has begun sets 请假 in the same transaction.</summary>
 public sealed class LeaveBook(IDbContextFactory<HallDbContext> dbFactory, HallTime time, EngineerStatusBook statuses)
 {
-    public static readonly string[] Approvers = [R.HallLead, R.Manager];
-
     public async Task<int> RequestAsync(int hallId, LeaveDraft draft, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(RosterBook.Readers);
+        actor.RequireRole(Policies.RosterReaders);
         actor.RequireHall(hallId);
         if (actor.IsIn(R.Engineer) && actor.EngineerId != draft.EngineerId)
             throw new ForbiddenException("只能为本人申请请假。");
@@ -47,7 +46,7 @@ public sealed class LeaveBook(IDbContextFactory<HallDbContext> dbFactory, HallTi
 
     public async Task<IReadOnlyList<LeaveRow>> ListAsync(int hallId, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(RosterBook.Readers);
+        actor.RequireRole(Policies.RosterReaders);
         actor.RequireHall(hallId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var since = time.UtcNow.AddDays(-60);
@@ -62,7 +61,7 @@ public sealed class LeaveBook(IDbContextFactory<HallDbContext> dbFactory, HallTi
 
     private async Task<LeaveRequest> DecideAsync(int leaveId, Actor actor, string action, Action<LeaveRequest, DateTime> decide, CancellationToken ct)
     {
-        actor.RequireRole(Approvers);
+        actor.RequireRole(Policies.RolesOf(Policies.LeaveApprovers));
         EngineerStatusNotice? notice;
         LeaveRequest leave;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

@@ -3,7 +3,7 @@ using HallBoard.Domain;
 using HallBoard.Features.Audit;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
-using R = HallBoard.Features.Account.Roles;
+using HallBoard.Features.Account;
 
 namespace HallBoard.Features.Staffing;
 
@@ -17,8 +17,6 @@ public sealed record OnCallRow(int Id, int EngineerId, string Engineer, DateTime
 /// and the admin change them. Each change is one transaction with its audit entry.</summary>
 public sealed class RosterBook(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
 {
-    public static readonly string[] Editors = [R.HallLead, R.Manager, R.Admin];
-    public static readonly string[] Readers = [R.Engineer, R.HallLead, R.Manager, R.Admin];
 
     public async Task<IReadOnlyList<StaffMember>> EngineersAsync(int hallId, Actor actor, CancellationToken ct = default)
     {
@@ -117,13 +115,13 @@ public sealed class RosterBook(IDbContextFactory<HallDbContext> dbFactory, HallT
 
     private static void Read(Actor actor, int hallId)
     {
-        actor.RequireRole(Readers);
+        actor.RequireRole(Policies.RosterReaders);
         actor.RequireHall(hallId);
     }
 
     private static void Edit(Actor actor, int hallId)
     {
-        actor.RequireRole(Editors);
+        actor.RequireRole(Policies.RolesOf(Policies.StaffingEditors));
         actor.RequireHall(hallId);
     }
 }

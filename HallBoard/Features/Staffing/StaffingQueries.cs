@@ -2,7 +2,7 @@ using HallBoard.Data;
 using HallBoard.Domain;
 using HallBoard.Hosting;
 using Microsoft.EntityFrameworkCore;
-using R = HallBoard.Features.Account.Roles;
+using HallBoard.Features.Account;
 
 namespace HallBoard.Features.Staffing;
 
@@ -22,11 +22,9 @@ public sealed record StaffingBoard(
 /// <summary>What the hall lead's staffing page lists (the last 180 days and everything still open).</summary>
 public sealed class StaffingQueries(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
 {
-    public static readonly string[] Readers = [R.HallLead, R.Manager, R.Admin];
-
     public async Task<StaffingBoard> BoardAsync(int hallId, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(Readers);
+        actor.RequireRole(Policies.RolesOf(Policies.StaffingEditors));
         actor.RequireHall(hallId);
         var since = time.UtcNow.AddDays(-180);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

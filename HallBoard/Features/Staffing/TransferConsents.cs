@@ -1,5 +1,6 @@
 using HallBoard.Data;
 using HallBoard.Domain;
+using HallBoard.Features.Account;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Staffing;
 using HallBoard.Hosting;
@@ -32,11 +33,9 @@ namespace HallBoard.Features.Staffing
 
     public sealed class TransferConsents(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
     {
-        public static readonly string[] Requesters = [R.HallLead, R.Manager, R.Admin];
-
         public async Task<int> RequestAsync(int hallId, int engineerId, string? destination, string? note, Actor actor, CancellationToken ct = default)
         {
-            actor.RequireRole(Requesters);
+            actor.RequireRole(Policies.RolesOf(Policies.StaffingEditors));
             actor.RequireHall(hallId);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var name = await db.Engineers.Where(e => e.Id == engineerId && e.HallId == hallId).Select(e => e.Name).FirstOrDefaultAsync(ct)
@@ -84,7 +83,7 @@ namespace HallBoard.Features.Staffing
 
         public async Task<IReadOnlyList<TransferRequestRow>> ListAsync(int hallId, Actor actor, CancellationToken ct = default)
         {
-            actor.RequireRole([.. Requesters, R.Bureau]);
+            actor.RequireRole(Policies.RolesOf(Policies.TransferViewers));
             actor.RequireVisible(hallId, "办税服务厅不存在。");
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             return await (from t in db.TransferRequests.AsNoTracking()

@@ -1,5 +1,6 @@
 using HallBoard.Data;
 using HallBoard.Domain;
+using HallBoard.Features.Account;
 using HallBoard.Features.Audit;
 using HallBoard.Features.Sla;
 using HallBoard.Hosting;
@@ -23,7 +24,7 @@ public sealed class TicketCommands(
 
     public async Task<TicketRef> IntakeAsync(int hallId, TicketDraft draft, Actor actor, bool takeNow, CancellationToken ct = default)
     {
-        actor.RequireRole(TicketsSetup.Writers);
+        actor.RequireRole(Policies.TicketWriters);
         actor.RequireHall(hallId);
         var valid = draft.Validated(time.Today);
         for (var attempt = 1; ; attempt++)
@@ -99,7 +100,7 @@ public sealed class TicketCommands(
     private Task<TicketRef> ChangeAsync(int ticketId, int? expectedVersion, Actor actor, string action,
         Func<HallDbContext, Ticket, DateTime, Task> change, CancellationToken ct)
     {
-        actor.RequireRole(TicketsSetup.Writers);
+        actor.RequireRole(Policies.TicketWriters);
         return ChangeWithinAsync(ticketId, expectedVersion, actor, action, change, ct);
     }
 

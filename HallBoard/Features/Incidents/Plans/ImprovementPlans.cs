@@ -11,12 +11,6 @@ namespace HallBoard.Features.Incidents.Plans;
 /// <summary>The written improvement plan of a major incident: each command one context, one save with its audit entry.</summary>
 public sealed class ImprovementPlans(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
 {
-    /// <summary>Writes and carries out the plan: the hall lead and the ops manager (and Admin).</summary>
-    public static readonly string[] Writers = Roles.LeadRoles;
-
-    /// <summary>Enters the bureau's opinion: the bureau itself, or a lead recording what it said.</summary>
-    public static readonly string[] OpinionGivers = [.. Roles.LeadRoles, Roles.Bureau];
-
     public async Task<ImprovementPlan?> OfIncidentAsync(int incidentId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -26,7 +20,7 @@ public sealed class ImprovementPlans(IDbContextFactory<HallDbContext> dbFactory,
 
     public async Task<int> WriteAsync(int incidentId, string? summary, Actor actor, CancellationToken ct = default)
     {
-        actor.RequireRole(Writers);
+        actor.RequireRole(Policies.ImprovementPlanWriters);
         _ = actor.HallScope;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var incident = await db.MajorIncidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, ct);
@@ -42,21 +36,21 @@ public sealed class ImprovementPlans(IDbContextFactory<HallDbContext> dbFactory,
     }
 
     public Task AddMeasureAsync(int incidentId, string? text, string? owner, DateOnly? due, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, Writers, "增加改进措施", p =>
+        ChangeAsync(incidentId, actor, Policies.ImprovementPlanWriters, "增加改进措施", p =>
         {
             var m = p.AddMeasure(text, owner, due, time.Today);
             return $"措施={m.Text}; 责任人={m.Owner}; 期限={m.DueDate:yyyy-MM-dd}";
         }, ct);
 
     public Task SubmitAsync(int incidentId, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, Writers, "改进方案提交局方", p =>
+        ChangeAsync(incidentId, actor, Policies.ImprovementPlanWriters, "改进方案提交局方", p =>
         {
             p.Submit(time.UtcNow);
             return $"措施 {p.Measures.Count} 项";
         }, ct);
 
     public Task RecordOpinionAsync(int incidentId, string? opinion, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, OpinionGivers, "登记局方意见", p =>
+        ChangeAsync(incidentId, actor, Policies.ImprovementPlanOpinionGivers, "登记局方意见", p =>
         {
             var byBureau = actor.IsIn(Roles.Bureau);
             p.RecordOpinion(opinion, byBureau, actor, time.UtcNow);
@@ -64,7 +58,7 @@ public sealed class ImprovementPlans(IDbContextFactory<HallDbContext> dbFactory,
         }, ct);
 
     public Task SetMeasureAsync(int incidentId, int measureId, MeasureState state, DateOnly? doneOn, Actor actor, CancellationToken ct = default) =>
-        ChangeAsync(incidentId, actor, Writers, "更新改进措施进度", p =>
+        ChangeAsync(incidentId, actor, Policies.ImprovementPlanWriters, "更新改进措施进度", p =>
         {
             var m = p.SetMeasure(measureId, state, doneOn, time.Today);
             return $"措施={m.Text}; 状态={Labels.Of(m.State)}; 完成日期={m.DoneOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}";

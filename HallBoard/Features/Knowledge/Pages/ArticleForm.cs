@@ -11,10 +11,6 @@ public sealed class ArticleForm
     public Category Category { get; set; } = Category.Filing;
     public string Tags { get; set; } = "";
 
-    public Dictionary<string, string> Errors { get; } = new();
-
-    public string? ErrorOf(string field) => Errors.GetValueOrDefault(field);
-
     public static ArticleForm From(ArticleContent c) => new()
     {
         Question = c.Question,

@@ -1,3 +1,4 @@
+using HallBoard.Components.Shared;
 using HallBoard.Domain;
 using HallBoard.Features.Account;
 using Microsoft.AspNetCore.Components;
@@ -5,8 +6,9 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace HallBoard.Features.ServiceReports.Pages;
 
-/// <summary>A report page: who is asking, and for which hall (their own; an admin without one picks a hall).</summary>
-public abstract class ReportPageBase : ComponentBase
+/// <summary>A report page: who is asking, and for which hall (their own; an admin without one picks a hall); its reads
+/// and commands run through <see cref="CommandPageBase"/>.</summary>
+public abstract class ReportPageBase : CommandPageBase
 {
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
 
@@ -32,5 +34,5 @@ public abstract class ReportPageBase : ComponentBase
         await LoadAsync();
     }
 
-    protected abstract Task LoadAsync();
+    protected abstract override Task LoadAsync();
 }
