@@ -3,7 +3,7 @@
 # browser tests, redis-server for the two-instance live test, which starts its own on a free port,
 # PostgreSQL, whose binaries the tests use to start a throwaway cluster) when it is missing, so it
 # works on a fresh Debian machine with the .NET 10 SDK.
-# Two passes: everything on SQLite, then the provider-neutral tests (all but those with the trait
+# Two passes, side by side: everything on SQLite, and the provider-neutral tests (all but those with the trait
 # Provider=Sqlite: browser, component and SQLite-specific tests) again on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -30,13 +30,22 @@ if [ -z "${HALLBOARD_TEST_KEEP_TMPDIR:-}" ] && [ -d /dev/shm ] && [ "$(df -Pk /d
 fi
 
 results=$(mktemp -d)
+# Built once; then the two passes run side by side (on 2 cores this saved about a minute against one after the other:
+# each pass spends part of its time waiting on browsers, timers and the other process's servers).
+dotnet build HallBoard.sln -nologo -v q
 set +e
-dotnet test HallBoard.sln --logger "trx;LogFileName=tests.trx" --results-directory "$results/sqlite" "$@"
-code=$?
+dotnet test HallBoard.Tests --no-build --logger "trx;LogFileName=tests.trx" --results-directory "$results/sqlite" "$@" \
+  > "$results/sqlite.log" 2>&1 &
+sqlite_pid=$!
 HALLBOARD_TEST_PROVIDER=Postgres dotnet test HallBoard.Tests --no-build --filter "Provider!=Sqlite" \
-  --logger "trx;LogFileName=tests.trx" --results-directory "$results/postgres"
-pg_code=$?
+  --logger "trx;LogFileName=tests.trx" --results-directory "$results/postgres" > "$results/postgres.log" 2>&1 &
+pg_pid=$!
+echo "Running the SQLite and PostgreSQL passes side by side…"
+wait $sqlite_pid; code=$?
+wait $pg_pid; pg_code=$?
 set -e
+echo "=== SQLite pass ==="; cat "$results/sqlite.log"
+echo "=== PostgreSQL pass ==="; cat "$results/postgres.log"
 
 # One plain closing line with the counts of both passes, read from the test results.
 count() {

@@ -10,7 +10,6 @@ using Microsoft.Playwright;
 namespace HallBoard.Tests.EndToEnd;
 
 /// <summary>The browser app with a second admin and sessions re-checked every 2 s instead of 30.</summary>
-[Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
 public sealed class AdminBrowserHall : IAsyncLifetime
 {
     public BrowserHall Hall { get; } = new();
@@ -32,6 +31,7 @@ public sealed class AdminBrowserHall : IAsyncLifetime
     });
 }
 
+[Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
 public sealed class AdminGrantsBrowserTests(AdminBrowserHall fixture) : IClassFixture<AdminBrowserHall>
 {
     private BrowserHall Hall => fixture.Hall;

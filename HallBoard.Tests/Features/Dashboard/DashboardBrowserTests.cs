@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace HallBoard.Tests.Features.Dashboard;
 
 /// <summary>The dashboard in Chromium on a tablet-sized screen: the manager sees drawn charts and the week's numbers.</summary>
+[Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
 public sealed class DashboardBrowserTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     [Fact]
