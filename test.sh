@@ -20,6 +20,11 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+results=$(mktemp -d)
+# Built once; then the two passes run side by side (on 2 cores this saved about a minute against one after the other:
+# each pass spends part of its time waiting on browsers, timers and the other process's servers).
+dotnet build HallBoard.sln -nologo -v q
+
 # Test databases, attachments and the throwaway PostgreSQL cluster go to RAM when it has room: SQLite's durable commits
 # (synchronous=FULL, one fsync each) on disk were a good part of every app start and command in the run.
 if [ -z "${HALLBOARD_TEST_KEEP_TMPDIR:-}" ] && [ -d /dev/shm ] && [ "$(df -Pk /dev/shm | awk 'NR==2 {print $4}')" -gt 4194304 ]; then
@@ -29,10 +34,6 @@ if [ -z "${HALLBOARD_TEST_KEEP_TMPDIR:-}" ] && [ -d /dev/shm ] && [ "$(df -Pk /d
   trap 'rm -rf "$TMPDIR"' EXIT
 fi
 
-results=$(mktemp -d)
-# Built once; then the two passes run side by side (on 2 cores this saved about a minute against one after the other:
-# each pass spends part of its time waiting on browsers, timers and the other process's servers).
-dotnet build HallBoard.sln -nologo -v q
 set +e
 dotnet test HallBoard.Tests --no-build --logger "trx;LogFileName=tests.trx" --results-directory "$results/sqlite" "$@" \
   > "$results/sqlite.log" 2>&1 &
