@@ -9,6 +9,7 @@ namespace HallBoard.Tests.EndToEnd;
 
 /// <summary>A taxpayer's complaint from the rating page reaches the hall lead live, and the ticket cannot close before the call-back.</summary>
 [Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
+[LongRunning]
 public sealed class FeedbackBrowserTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace HallBoard.Tests.Hosting;
 
+[LongRunning]
 public sealed class StartupTests
 {
     [Fact]
