@@ -32,7 +32,6 @@ public sealed class AdminBrowserHall : IAsyncLifetime
 }
 
 [Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
-[LongRunning]
 public sealed class AdminGrantsBrowserTests(AdminBrowserHall fixture) : IClassFixture<AdminBrowserHall>
 {
     private BrowserHall Hall => fixture.Hall;

@@ -12,7 +12,6 @@ namespace HallBoard.Tests.EndToEnd;
 /// <summary>The bureau's demo account in Chromium: an admin asks for a supervised hall on /admin/grants, the second admin
 /// approves, and the bureau then picks between its two halls on a report and answers an escalation addressed to it.</summary>
 [Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
-[LongRunning]
 public sealed class BureauBrowserTests(AdminBrowserHall fixture) : IClassFixture<AdminBrowserHall>
 {
     private BrowserHall Hall => fixture.Hall;

@@ -7,7 +7,6 @@ namespace HallBoard.Tests.EndToEnd;
 
 /// <summary>The whole loop in Debian's Chromium: an engineer on a tablet and a taxpayer with the tablet and a phone.</summary>
 [Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
-[LongRunning]
 public sealed class ClosedLoopBrowserTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     [Fact]

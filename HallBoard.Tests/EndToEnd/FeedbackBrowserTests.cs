@@ -9,7 +9,6 @@ namespace HallBoard.Tests.EndToEnd;
 
 /// <summary>A taxpayer's complaint from the rating page reaches the hall lead live, and the ticket cannot close before the call-back.</summary>
 [Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
-[LongRunning]
 public sealed class FeedbackBrowserTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     [Fact]

@@ -9,7 +9,6 @@ namespace HallBoard.Tests.EndToEnd;
 /// <summary>A major incident in Chromium: the banner comes onto the 1920×1080 wall live and goes when it is closed; the
 /// report prints without its buttons.</summary>
 [Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
-[LongRunning]
 public sealed class IncidentWallBrowserTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     [Fact]

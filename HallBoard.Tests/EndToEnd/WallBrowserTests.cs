@@ -11,7 +11,6 @@ namespace HallBoard.Tests.EndToEnd;
 
 /// <summary>The wall screen in Chromium at 1920×1080: live without reloading, and back by itself after a restart.</summary>
 [Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
-[LongRunning]
 public sealed class WallBrowserTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     private const int Width = 1920;

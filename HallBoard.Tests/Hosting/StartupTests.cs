@@ -6,7 +6,6 @@ using Microsoft.Extensions.Configuration;
 
 namespace HallBoard.Tests.Hosting;
 
-[LongRunning]
 public sealed class StartupTests
 {
     [Fact]

@@ -6,7 +6,6 @@ namespace HallBoard.Tests.Live;
 
 /// <summary>Two app instances on one PostgreSQL database and one Redis, as a real multi-instance installation runs:
 /// whichever provider the run tests, these start their own PostgreSQL.</summary>
-[LongRunning]
 public sealed class TwoInstancePostgresTests
 {
     [Fact]

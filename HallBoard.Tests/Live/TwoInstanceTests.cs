@@ -1,4 +1,3 @@
-using HallBoard.Tests.Infrastructure;
 using System.Text.Json;
 using HallBoard.Domain;
 using HallBoard.Features.Tickets;
@@ -8,7 +7,6 @@ namespace HallBoard.Tests.Live;
 
 /// <summary>Two app instances joined by Redis: a change made through one reaches screens on the other, once, and
 /// both instances number a hall's events alike.</summary>
-[LongRunning]
 public sealed class TwoInstanceTests
 {
     [Fact]

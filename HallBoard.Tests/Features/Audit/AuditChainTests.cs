@@ -14,7 +14,6 @@ namespace HallBoard.Tests.Features.Audit;
 
 /// <summary>The hash chain as an auditor meets it: edits and deletions made behind the app's back are reported by the
 /// verify endpoint. Each test tampers with its own database.</summary>
-[LongRunning]
 public sealed class AuditChainTests
 {
     private static readonly Actor Admin = new("admin-id", "系统管理员") { AllHalls = true, Roles = new HashSet<string> { Roles.Admin } };

@@ -5,7 +5,6 @@ namespace HallBoard.Tests.Features.Knowledge;
 
 /// <summary>The knowledge pages in Chromium: the search as typed, and the handbook on paper.</summary>
 [Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
-[LongRunning]
 public sealed class KnowledgeBrowserTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     [Fact]

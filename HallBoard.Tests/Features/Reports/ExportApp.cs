@@ -133,7 +133,7 @@ public sealed class ExportApp : HallAppFactory
 /// slowest set-up of the suite, and both classes only read them, the known tickets and halls of their own (every
 /// audit entry they look for is by an actor of their own).
 /// </summary>
-[CollectionDefinition(Name), LongRunning]
+[CollectionDefinition(Name)]
 public sealed class ExportCollection : ICollectionFixture<ExportApp>
 {
     public const string Name = "Ticket export on one app";

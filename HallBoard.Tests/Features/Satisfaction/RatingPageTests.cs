@@ -9,7 +9,6 @@ using Microsoft.EntityFrameworkCore;
 namespace HallBoard.Tests.Features.Satisfaction;
 
 /// <summary>The taxpayer's rating page over HTTP, as a phone or the handed-over tablet uses it.</summary>
-[LongRunning]
 public sealed class RatingPageTests(HallAppFactory app) : IClassFixture<HallAppFactory>
 {
     private async Task<(int TicketId, string Number)> ResolvedTicketAsync()

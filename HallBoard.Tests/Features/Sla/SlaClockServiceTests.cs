@@ -14,7 +14,6 @@ namespace HallBoard.Tests.Features.Sla;
 /// (the 2026 schedule seeded by the migration, standard hours Mon–Fri 09:00–12:00 and 13:30–17:30). Normal priority
 /// is 10 min to respond and 120 min to resolve. Each test starts its own app at its own moment.
 /// </summary>
-[LongRunning]
 public sealed class SlaClockServiceTests
 {
     [Fact]
