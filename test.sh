@@ -21,8 +21,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 results=$(mktemp -d)
-# Built once; then the two passes run side by side (on 2 cores this saved about a minute against one after the other:
-# each pass spends part of its time waiting on browsers, timers and the other process's servers).
+# Built once; then the two passes run side by side: each spends part of its time waiting on browsers, timers and
+# servers, which the other fills.
 dotnet build HallBoard.sln -nologo -v q
 
 # Test databases, attachments and the throwaway PostgreSQL cluster go to RAM when it has room: SQLite's durable commits

@@ -11,12 +11,15 @@ public static class WallClock
     /// holds a draw back until 250 ms of its clock have passed since the last; whether a change lands before or after
     /// a draw that was already under way decides whether one step or two let it out, so the test lets the clock run
     /// as a real one would instead of betting on the order.</summary>
-    public static void AdvanceUntil<T>(this FakeTimeProvider clock, IRenderedComponent<T> screen, Action assertion, int maxSteps = 8)
+    /// <param name="firstStep">A longer first step (minutes of waiting, a pager's interval); the steps after it are
+    /// the quarter seconds a held-back draw needs.</param>
+    public static void AdvanceUntil<T>(this FakeTimeProvider clock, IRenderedComponent<T> screen, Action assertion,
+        TimeSpan? firstStep = null, int maxSteps = 8)
         where T : IComponent
     {
         for (var step = 1; ; step++)
         {
-            clock.Advance(TimeSpan.FromMilliseconds(250));
+            clock.Advance(step == 1 && firstStep is { } first ? first : TimeSpan.FromMilliseconds(250));
             try
             {
                 screen.WaitForAssertion(assertion, TimeSpan.FromSeconds(2));

@@ -69,16 +69,14 @@ public sealed class WallPageTests : BunitContext, IClassFixture<QuietFakeClockHa
         var wall = RenderWall();
         Assert.Contains("wall-fine", RowClass(wall, ticket.Number));
 
-        _app.Time.Advance(TimeSpan.FromMinutes(7));
-        wall.WaitForAssertion(() => Assert.Equal("7分", WaitedFor(wall, ticket.Number)));
+        _app.Time.AdvanceUntil(wall, () => Assert.Equal("7分", WaitedFor(wall, ticket.Number)), firstStep: TimeSpan.FromMinutes(7));
         Assert.Contains("wall-fine", RowClass(wall, ticket.Number));
 
-        _app.Time.Advance(TimeSpan.FromSeconds(30));
-        wall.WaitForAssertion(() => Assert.Contains("wall-near", RowClass(wall, ticket.Number)));
+        _app.Time.AdvanceUntil(wall, () => Assert.Contains("wall-near", RowClass(wall, ticket.Number)), firstStep: TimeSpan.FromSeconds(30));
         Assert.Equal("7分", WaitedFor(wall, ticket.Number));
 
-        _app.Time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(31));
-        wall.WaitForAssertion(() => Assert.Contains("wall-late", RowClass(wall, ticket.Number)));
+        _app.Time.AdvanceUntil(wall, () => Assert.Contains("wall-late", RowClass(wall, ticket.Number)),
+            firstStep: TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(31));
         Assert.Contains("等待超过响应时限", wall.Find(".wall-alerts").TextContent);
     }
 
@@ -90,12 +88,12 @@ public sealed class WallPageTests : BunitContext, IClassFixture<QuietFakeClockHa
         Assert.Equal(8, wall.FindAll(".wall-queue li").Count);
         Assert.Equal("第 1/2 页", wall.Find(".wall-queue .wall-pager").TextContent.Trim());
 
-        _app.Time.Advance(TimeSpan.FromSeconds(8));
-        wall.WaitForAssertion(() => Assert.Equal("第 2/2 页", wall.Find(".wall-queue .wall-pager").TextContent.Trim()));
+        _app.Time.AdvanceUntil(wall, () => Assert.Equal("第 2/2 页", wall.Find(".wall-queue .wall-pager").TextContent.Trim()),
+            firstStep: TimeSpan.FromSeconds(8));
         Assert.Equal(2, wall.FindAll(".wall-queue li").Count);
 
-        _app.Time.Advance(TimeSpan.FromSeconds(8));
-        wall.WaitForAssertion(() => Assert.Equal("第 1/2 页", wall.Find(".wall-queue .wall-pager").TextContent.Trim()));
+        _app.Time.AdvanceUntil(wall, () => Assert.Equal("第 1/2 页", wall.Find(".wall-queue .wall-pager").TextContent.Trim()),
+            firstStep: TimeSpan.FromSeconds(8));
     }
 
     [Fact]
@@ -107,8 +105,7 @@ public sealed class WallPageTests : BunitContext, IClassFixture<QuietFakeClockHa
         wall.WaitForAssertion(() => Assert.Single(wall.FindAll($".wall-queue [data-number='{ticket.Number}']")));
 
         await _hall.TakeAsync(_app, ticket, by: 2);
-        _app.Time.Advance(Throttle);
-        wall.WaitForAssertion(() => Assert.Contains("工程师2", wall.Find($".wall-service [data-number='{ticket.Number}']").TextContent));
+        _app.Time.AdvanceUntil(wall, () => Assert.Contains("工程师2", wall.Find($".wall-service [data-number='{ticket.Number}']").TextContent));
         Assert.Empty(wall.FindAll($".wall-queue [data-number='{ticket.Number}']"));
         var engineer = wall.FindAll(".wall-engineers li").Single(li => li.TextContent.Contains("工程师2")).TextContent;
         Assert.Contains("服务中", engineer);
