@@ -1,4 +1,5 @@
 using HallBoard.Domain;
+using HallBoard.Tests.Infrastructure;
 using static HallBoard.Domain.TicketMove;
 
 namespace HallBoard.Tests.Domain;
@@ -31,14 +32,7 @@ public sealed class TicketMoveTests
         [Stage.Closed] = [[], [], []],
     };
 
-    public static TheoryData<Stage, Who> Cases()
-    {
-        var data = new TheoryData<Stage, Who>();
-        foreach (var stage in Enum.GetValues<Stage>())
-            foreach (var who in Enum.GetValues<Who>())
-                data.Add(stage, who);
-        return data;
-    }
+    public static TheoryData<Stage, Who> Cases() => EnumPairs.All<Stage, Who>();
 
     [Theory]
     [MemberData(nameof(Cases))]

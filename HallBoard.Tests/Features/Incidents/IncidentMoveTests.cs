@@ -1,5 +1,6 @@
 using HallBoard.Domain;
 using HallBoard.Features.Incidents;
+using HallBoard.Tests.Infrastructure;
 using static HallBoard.Features.Incidents.IncidentMove;
 
 namespace HallBoard.Tests.Features.Incidents;
@@ -26,14 +27,7 @@ public sealed class IncidentMoveTests
         [Stage.FinallyClosed] = [[RecordReport], [RecordReport], []],
     };
 
-    public static TheoryData<Stage, Who> Cases()
-    {
-        var data = new TheoryData<Stage, Who>();
-        foreach (var stage in Enum.GetValues<Stage>())
-            foreach (var who in Enum.GetValues<Who>())
-                data.Add(stage, who);
-        return data;
-    }
+    public static TheoryData<Stage, Who> Cases() => EnumPairs.All<Stage, Who>();
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -71,7 +71,7 @@ public sealed class TicketChangeEventTests(TicketChangeEventTests.App app) : ICl
         });
         var failedBefore = app.Failing.Calls;
 
-        var ticket = await Commands.IntakeAsync(hall.Id, Draft(), eng, takeNow: true);
+        var ticket = await Commands.IntakeAsync(hall.Id, TicketCommandsTests.Draft(), eng, takeNow: true);
         var resolved = await Commands.ResolveAsync(ticket.Id, ticket.Version, "重新连接税控设备后正常", eng);
         var rated = await Commands.RateAsync(ticket.Id, resolved.Version, SatisfactionLevel.Dissatisfied, "等了太久", RatingSource.CallBack, eng);
 
@@ -92,7 +92,7 @@ public sealed class TicketChangeEventTests(TicketChangeEventTests.App app) : ICl
         var hall = await app.DemoHallAsync();
         var eng = await app.EngineerActorAsync(2);
 
-        var ticket = await Commands.IntakeAsync(hall.Id, Draft(), eng, takeNow: false);
+        var ticket = await Commands.IntakeAsync(hall.Id, TicketCommandsTests.Draft(), eng, takeNow: false);
         var afterIntake = app.Recorder.Of(ticket.Id);
         var taken = await Commands.TakeAsync(ticket.Id, ticket.Version, eng.EngineerId!.Value, eng);
         var afterTake = app.Recorder.Of(ticket.Id);
@@ -111,15 +111,4 @@ public sealed class TicketChangeEventTests(TicketChangeEventTests.App app) : ICl
         Assert.Equal(("升级工单", TicketStatus.InProgress, TicketStatus.InProgress),
             (afterEscalation[2].Action, afterEscalation[2].StatusBefore, afterEscalation[2].Status));
     }
-
-    private static TicketDraft Draft() => new()
-    {
-        TaxpayerName = "李四",
-        TaxpayerId = "91350100M000100Y43",
-        TaxpayerPhone = "13912345678",
-        Channel = Channel.MobileApp,
-        Category = Category.Invoice,
-        Kind = TicketKind.Fault,
-        Description = "开具发票时提示税控设备未连接",
-    };
 }

@@ -335,7 +335,8 @@ public sealed class TicketCommandsTests(TicketCommandsTests.App app) : IClassFix
         Assert.Equal(2, detail.Timeline.Count(e => e.Kind == TicketEventKind.Rated));
     }
 
-    private static TicketDraft Draft() => new()
+    /// <summary>A complete walk-in about an invoice fault, as the ticket command tests log it.</summary>
+    internal static TicketDraft Draft() => new()
     {
         TaxpayerName = "李四",
         TaxpayerId = "91350100M000100Y43",
