@@ -3,8 +3,9 @@
 # browser tests, redis-server for the two-instance live test, which starts its own on a free port,
 # PostgreSQL, whose binaries the tests use to start a throwaway cluster) when it is missing, so it
 # works on a fresh Debian machine with the .NET 10 SDK.
-# Two passes, side by side: everything on SQLite, and the provider-neutral tests (all but those with the trait
-# Provider=Sqlite: browser, component and SQLite-specific tests) again on PostgreSQL.
+# Two passes, side by side, on the Release build: everything but the PostgreSQL-only tests (trait Provider=Postgres) on
+# SQLite, and the provider-neutral tests (all but those with the trait Provider=Sqlite: browser, component and
+# SQLite-specific tests) again on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -23,7 +24,7 @@ fi
 results=$(mktemp -d)
 # Built once; then the two passes run side by side: each spends part of its time waiting on browsers, timers and
 # servers, which the other fills.
-dotnet build HallBoard.sln -nologo -v q
+dotnet build HallBoard.sln -c Release -nologo -v q
 
 # Test databases, attachments and the throwaway PostgreSQL cluster go to RAM when it has room: SQLite's durable commits
 # (synchronous=FULL, one fsync each) on disk were a good part of every app start and command in the run.
@@ -35,10 +36,11 @@ if [ -z "${HALLBOARD_TEST_KEEP_TMPDIR:-}" ] && [ -d /dev/shm ] && [ "$(df -Pk /d
 fi
 
 set +e
-dotnet test HallBoard.Tests --no-build --logger "trx;LogFileName=tests.trx" --results-directory "$results/sqlite" "$@" \
+dotnet test HallBoard.Tests -c Release --no-build --filter "Provider!=Postgres" --logger "trx;LogFileName=tests.trx" \
+  --results-directory "$results/sqlite" "$@" \
   > "$results/sqlite.log" 2>&1 &
 sqlite_pid=$!
-HALLBOARD_TEST_PROVIDER=Postgres dotnet test HallBoard.Tests --no-build --filter "Provider!=Sqlite" \
+HALLBOARD_TEST_PROVIDER=Postgres dotnet test HallBoard.Tests -c Release --no-build --filter "Provider!=Sqlite" \
   --logger "trx;LogFileName=tests.trx" --results-directory "$results/postgres" > "$results/postgres.log" 2>&1 &
 pg_pid=$!
 echo "Running the SQLite and PostgreSQL passes side by side…"

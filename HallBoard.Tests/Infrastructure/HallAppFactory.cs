@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -44,6 +45,7 @@ public class HallAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Path", _dbPath);
         builder.UseSetting("DataProtection:KeysPath", _dbPath + ".keys");
         builder.UseSetting("Attachments:Path", _dbPath + ".attachments");
+        builder.UseSetting("Reports:Exports:Folder", _dbPath + ".exports");
         builder.UseSetting("Api:DevelopmentKey", ApiKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (TestProvider == DatabaseProvider.Postgres && !Settings.ContainsKey("ConnectionStrings:HallBoard"))
@@ -54,10 +56,16 @@ public class HallAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Postgres));
             builder.UseSetting("ConnectionStrings:HallBoard", server.ConnectionString(name));
         }
+        else if (TestProvider == DatabaseProvider.Sqlite && !Settings.ContainsKey("ConnectionStrings:HallBoard") && !File.Exists(_dbPath))
+            SqliteTemplate.CopyTo(_dbPath);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         // Each app seeds eleven demo accounts: at the production 100,000 PBKDF2 rounds that was half of every start's CPU.
         // The tests still sign in through the same hasher, only with fewer rounds.
         builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashRounds));
+        // The template database was migrated with EF's check that the migrations match the model (it fails the run when
+        // they do not); each app repeating that check against its copy was a tenth of every start.
+        builder.ConfigureServices(s => s.ConfigureDbContext<HallDbContext>(o =>
+            o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))));
         if (Clock is not null)
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
@@ -122,7 +130,7 @@ public class HallAppFactory : WebApplicationFactory<Program>
         }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(_dbPath + suffix); } catch (IOException) { }
-        try { Directory.Delete(_dbPath + ".keys", recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        try { Directory.Delete(_dbPath + ".attachments", recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        foreach (var folder in new[] { ".keys", ".attachments", ".exports" })
+            try { Directory.Delete(_dbPath + folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -5,7 +5,8 @@ using HallBoard.Tests.Infrastructure;
 namespace HallBoard.Tests.Live;
 
 /// <summary>Two app instances on one PostgreSQL database and one Redis, as a real multi-instance installation runs:
-/// whichever provider the run tests, these start their own PostgreSQL.</summary>
+/// whichever provider the run tests, these use PostgreSQL, so only the PostgreSQL pass runs them.</summary>
+[Trait("Provider", "Postgres")]
 public sealed class TwoInstancePostgresTests
 {
     [Fact]

@@ -155,7 +155,10 @@ public sealed class EdgeAnswersTests(HallAppFactory app) : IClassFixture<HallApp
                 begin.CommandText = "BEGIN IMMEDIATE;";
                 await begin.ExecuteNonQueryAsync();
             }
+            var waited = System.Diagnostics.Stopwatch.StartNew();
             var response = await api.PostAsJsonAsync($"/api/tickets/{id}/take", new { engineerNo = "E01" });
+            // The configured wait bounds the answer (the driver's own 30 s retry once held it much longer).
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), $"answered after {waited.Elapsed.TotalSeconds:0.0} s");
             var problem = await ProblemAsync(response, HttpStatusCode.ServiceUnavailable);
             Assert.Equal("系统繁忙，请稍后重试。", problem.GetProperty("detail").GetString());
             Assert.NotNull(response.Headers.RetryAfter);

@@ -34,7 +34,10 @@ public static class DataSetup
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
         var path = DatabaseFile(config, contentRoot);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+        // Microsoft.Data.Sqlite retries a busy database until the command timeout runs out, whatever busy_timeout says:
+        // left at 30 s, a locked database held every request 30 s instead of the configured wait.
+        var busy = (int)BusyTimeout(config).TotalSeconds;
+        return new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = busy, Pooling = true }.ToString();
     }
 
     /// <summary>The SQLite file from "Database:Path" (default data/hallboard.db), relative to the app's folder.</summary>

@@ -91,6 +91,7 @@ public static class HallBoardSetup
         app.UseHandoverLock();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseExpiredFormAnswer();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapAccountEndpoints();

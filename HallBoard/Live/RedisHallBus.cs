@@ -161,7 +161,18 @@ public sealed class RedisHallBus(HallDelivery delivery, IOptions<LiveOptions> op
         // The host may stop a service it has already disposed (a test host torn down twice): nothing left to stop.
         if (Interlocked.CompareExchange(ref _disposed, 0, 0) == 1) return;
         await _stopping.CancelAsync();
-        if (_redis is not null) await _redis.CloseAsync();
+        if (_redis is null) return;
+        try
+        {
+            await _redis.CloseAsync();
+        }
+        catch (Exception ex)
+        {
+            // Closing is a courtesy to the server, and the connection is disposed next anyway. StackExchange.Redis can fail
+            // inside its own close while a reconnect is under way (seen as a NullReferenceException in
+            // ConnectionMultiplexer.AllComplete); that must not fail the app's shutdown.
+            logger.LogWarning(ex, "Redis connection did not close cleanly");
+        }
     }
 
     public async ValueTask DisposeAsync()

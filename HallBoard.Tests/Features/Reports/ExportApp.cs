@@ -14,7 +14,9 @@ public sealed record BulkHall(int HallId, string Name, DateOnly Day, int Count, 
 /// <summary>The app on a driven clock (hall time is UTC+8), with the SLA response targets spelled out.</summary>
 public sealed class ExportApp : HallAppFactory
 {
-    public const int BulkCount = 20_000;
+    // Enough for several progress reports and three sheets at a small sheet size; the export's speed over 100,000 and
+    // 1,000,000 rows is the benchmark's to measure (docs/benchmarks.md), not a test's.
+    public const int BulkCount = 3_000;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private KnownTickets? _known;
     private BulkHall? _bulk;
@@ -85,7 +87,7 @@ public sealed class ExportApp : HallAppFactory
         return new KnownTickets(hall.Id, atMidnight, closed, waiting);
     }
 
-    /// <summary>1 April 2026 in hall time, one ticket every 4 seconds from midnight (20,000 end at 22:13).</summary>
+    /// <summary>1 April 2026 in hall time, one ticket every 4 seconds from midnight (3,000 end at 03:19:56).</summary>
     private async Task<BulkHall> InsertBulkAsync()
     {
         var day = new DateOnly(2026, 4, 1);
@@ -129,7 +131,7 @@ public sealed class ExportApp : HallAppFactory
 }
 
 /// <summary>
-/// The export tests and the export job tests share one <see cref="ExportApp"/>: its 20,000 bulk tickets are the
+/// The export tests and the export job tests share one <see cref="ExportApp"/>: its bulk tickets are the
 /// slowest set-up of the suite, and both classes only read them, the known tickets and halls of their own (every
 /// audit entry they look for is by an actor of their own).
 /// </summary>

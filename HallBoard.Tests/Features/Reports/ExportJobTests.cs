@@ -111,6 +111,29 @@ public sealed class ExportJobTests(ExportApp app)
     }
 
     [Fact]
+    public async Task A_second_instance_starting_on_the_same_folder_leaves_a_finished_file_to_its_owner_and_clears_old_leftovers()
+    {
+        var known = await app.KnownAsync();
+        var manager = ManagerOf(known.HallId);
+        using var folder = new TempFolder();
+        var options = Options.Create(new ExportJobOptions { Folder = folder.Path, KeepFor = TimeSpan.FromMinutes(30) });
+        ExportJobs Instance() => new(app.Get<TicketExport>(), app.Get<HallTime>(), TimeProvider.System, options, NullLogger<ExportJobs>.Instance);
+        var leftover = Path.Combine(folder.Path, "0123456789abcdef0123456789abcdef.xlsx");
+        await File.WriteAllBytesAsync(leftover, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow.AddHours(-2));
+        using var first = Instance();
+        var job = await first.StartAsync(new ExportFilter(known.HallId, March2, March2), manager);
+        await job.Completion;
+
+        using var second = Instance();
+
+        Assert.False(File.Exists(leftover));
+        await using var download = first.OpenForDownload(job.Id, manager.Id);
+        Assert.NotNull(download);
+        Assert.True(download.Length > 0);
+    }
+
+    [Fact]
     public async Task The_download_endpoint_serves_the_owner_once_and_nobody_else()
     {
         var known = await app.KnownAsync();

@@ -57,7 +57,7 @@ public static class SatisfactionEndpoints
     {
         // The antiforgery middleware has checked the token (the endpoint asks for it); this endpoint reads no form, so say no here.
         if (ctx.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
-            return Results.Problem("页面已过期，请刷新后重试。", statusCode: StatusCodes.Status400BadRequest, title: "请求无效");
+            return Results.Problem(ExpiredForms.Message, statusCode: StatusCodes.Status400BadRequest, title: "请求无效");
         try
         {
             var token = await links.CreateAsync(id, RatingSource.HandedTablet, ctx.User.ToActor(), ctx.RequestAborted);

@@ -59,7 +59,8 @@ public sealed class ExportJobOptions
 /// Exports started from the page run on the thread pool, not on the circuit: the page shows rows written out of the
 /// total and can cancel. The workbook goes to a temporary file readable only by the app's own account (mode 0600),
 /// named by an unguessable id; the download endpoint hands it only to the user who started it, and deletes it once
-/// sent. Files not fetched are deleted after <see cref="ExportJobOptions.KeepFor"/> (and leftovers at start-up).
+/// sent. Files not fetched are deleted after <see cref="ExportJobOptions.KeepFor"/> (and leftovers older than that at
+/// start-up).
 /// <para>Why a file and not a stream with progress: a browser download is a plain GET that the circuit cannot watch,
 /// so progress and cancel would need script on the page reading the response; the file keeps the export on the
 /// server, where progress and cancel are plain C#, and the browser gets a finished file with its length.</para>
@@ -80,7 +81,11 @@ public sealed class ExportJobs : IDisposable
         _folder = options.Value.Folder ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hallboard-exports");
         _keepFor = options.Value.KeepFor;
         Directory.CreateDirectory(_folder);
-        foreach (var stale in Directory.EnumerateFiles(_folder, "*.xlsx")) TryDelete(stale);
+        // Another instance on this machine may share the folder and be sending a file right now: only files older than
+        // KeepFor are leftovers of a run that ended.
+        var leftoverBefore = clock.GetUtcNow().UtcDateTime - _keepFor;
+        foreach (var stale in Directory.EnumerateFiles(_folder, "*.xlsx"))
+            if (File.GetLastWriteTimeUtc(stale) < leftoverBefore) TryDelete(stale);
         _sweep = clock.CreateTimer(_ => Sweep(), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
