@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HallBoard.Domain;
+using HallBoard.Features.Account;
 using HallBoard.Tests.Infrastructure;
 using HallBoard.Tests.Live;
 using Microsoft.AspNetCore.SignalR;
@@ -288,6 +290,9 @@ public sealed partial class BadInputCorpusTests(BadInputCorpusTests.App fixture)
         Assert.Equal(before, await CountsAsync(ignoreTables));
     }
 
+    /// <summary>Written only by the app's background monitors (wall alerts, absences from post).</summary>
+    private static readonly string[] BackgroundTables = ["RaisedHallAlerts", "AbsenceRecords"];
+
     private async Task<string> CountsAsync(params string[] ignoreTables)
     {
         await using var connection = new SqliteConnection($"Data Source={fixture.DbPath};Mode=ReadOnly;Pooling=False");
@@ -300,10 +305,14 @@ public sealed partial class BadInputCorpusTests(BadInputCorpusTests.App fixture)
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }
         var counts = new StringBuilder();
-        foreach (var table in tables.Except(ignoreTables))
+        foreach (var table in tables.Except(ignoreTables).Except(BackgroundTables))
         {
             await using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            // The app's own monitors keep working on the real clock while the corpus runs (an alert raised as the demo
+            // ticket waits on, a minute of unknown sign-ins written): their rows are theirs, not the requests'.
+            count.CommandText = table == "AuditEntries"
+                ? $"SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"ActorId\" NOT IN ('{Actor.System.Id}', '{UnknownSignIns.Someone.Id}')"
+                : $"SELECT COUNT(*) FROM \"{table}\"";
             counts.Append(table).Append('=').Append(await count.ExecuteScalarAsync()).Append(' ');
         }
         return counts.ToString();
