@@ -137,7 +137,7 @@ public sealed class EdgeAnswersTests(HallAppFactory app) : IClassFixture<HallApp
     [Fact, Trait("Provider", "Sqlite")] // holds SQLite's write lock from outside the app
     public async Task A_locked_database_answers_503_with_retry_after_and_not_already_modified()
     {
-        // Its own app with a one-second wait for the lock: the default ten seconds, once per retry, only made this slow.
+        // Its own app with a one-second wait for the lock (Database:BusyTimeoutSeconds), so the refusal comes quickly.
         await using var lockedApp = new HallAppFactory { Settings = { ["Database:BusyTimeoutSeconds"] = "1" } };
         using var api = lockedApp.ApiClient();
         var created = await (await api.PostAsJsonAsync("/api/tickets", new

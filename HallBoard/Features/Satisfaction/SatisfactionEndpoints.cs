@@ -55,7 +55,8 @@ public static class SatisfactionEndpoints
 
     private static async Task<IResult> HandOverAsync(int id, HttpContext ctx, SatisfactionLinks links)
     {
-        // The antiforgery middleware has checked the token (the endpoint asks for it); this endpoint reads no form, so say no here.
+        // The endpoint asks for antiforgery, so ExpiredForms has already refused a failed token; this endpoint reads no
+        // form, so it also refuses here when no check ran at all (fails closed if the pipeline ever changes).
         if (ctx.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
             return Results.Problem(ExpiredForms.Message, statusCode: StatusCodes.Status400BadRequest, title: "请求无效");
         try

@@ -17,7 +17,6 @@ public sealed record OnCallRow(int Id, int EngineerId, string Engineer, DateTime
 /// and the admin change them. Each change is one transaction with its audit entry.</summary>
 public sealed class RosterBook(IDbContextFactory<HallDbContext> dbFactory, HallTime time)
 {
-
     public async Task<IReadOnlyList<StaffMember>> EngineersAsync(int hallId, Actor actor, CancellationToken ct = default)
     {
         Read(actor, hallId);
