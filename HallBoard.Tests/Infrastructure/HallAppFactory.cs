@@ -51,13 +51,16 @@ public class HallAppFactory : WebApplicationFactory<Program>
         if (TestProvider == DatabaseProvider.Postgres && !Settings.ContainsKey("ConnectionStrings:HallBoard"))
         {
             // A factory made by WithWebHostBuilder configures through this one again: it shares the database, as on SQLite.
-            _postgres ??= CreatePostgresDatabase();
+            _postgres ??= CreatePostgresDatabase(StartsFromDemoTemplate);
             var (server, name) = _postgres.Value;
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Postgres));
             builder.UseSetting("ConnectionStrings:HallBoard", server.ConnectionString(name));
         }
         else if (TestProvider == DatabaseProvider.Sqlite && !Settings.ContainsKey("ConnectionStrings:HallBoard") && !File.Exists(_dbPath))
-            SqliteTemplate.CopyTo(_dbPath);
+        {
+            if (StartsFromDemoTemplate) DemoTemplate.CopySqliteTo(_dbPath);
+            else SqliteTemplate.CopyTo(_dbPath);
+        }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         // Each app seeds eleven demo accounts: at the production 100,000 PBKDF2 rounds that was half of every start's CPU.
         // The tests still sign in through the same hasher, only with fewer rounds.
@@ -70,10 +73,17 @@ public class HallAppFactory : WebApplicationFactory<Program>
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
-    private static (PostgresServer, string) CreatePostgresDatabase()
+    /// <summary>
+    /// Whether the app starts on a copy of the run's seeded demo hall (<see cref="DemoTemplate"/>) rather than seeding
+    /// it at start: only a plain app, whose demo data does not depend on a clock or settings of its own.
+    /// </summary>
+    private bool StartsFromDemoTemplate => GetType() == typeof(HallAppFactory) && Clock is null && Settings.Count == 0;
+
+    private static (PostgresServer, string) CreatePostgresDatabase(bool seeded)
     {
         var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
-        return (server, server.CreateDatabaseAsync().GetAwaiter().GetResult());
+        var name = seeded ? DemoTemplate.CreatePostgresDatabaseAsync(server) : server.CreateDatabaseAsync();
+        return (server, name.GetAwaiter().GetResult());
     }
 
     public HttpClient ApiClient()

@@ -35,11 +35,11 @@ public sealed class PostgresServer
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, MaxPoolSize = 20 }.ToString();
 
-    /// <summary>A new, empty-but-migrated database; returns its name.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>A new database copied from a template: the migrated empty one unless another is named; returns its name.</summary>
+    public async Task<string> CreateDatabaseAsync(string template = Template)
     {
         var name = "hallboard_" + Guid.NewGuid().ToString("N");
-        await AdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template}\" STRATEGY FILE_COPY");
+        await AdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\" STRATEGY FILE_COPY");
         return name;
     }
 
