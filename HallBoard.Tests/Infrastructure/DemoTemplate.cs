@@ -1,34 +1,56 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using HallBoard.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace HallBoard.Tests.Infrastructure;
 
 /// <summary>
 /// The demo hall as a Development app seeds it at start (accounts, API key, tickets, knowledge articles), seeded once
-/// per test run and per provider. A plain <see cref="HallAppFactory"/> starts on a copy of it, as the app does when it
-/// is restarted on its own database: seeding through the real commands was the largest part of every app's start.
-/// Apps with their own clock or settings still seed at start, so their demo data follows their clock and settings.
+/// per test run for each start moment and settings an app asks for. Such an app starts on a copy of it, as the app does
+/// when it is restarted on its own database: seeding through the real commands was the largest part of every app's start.
 /// </summary>
 public static class DemoTemplate
 {
-    private static readonly Lazy<string> SqliteFile = new(() => Isolated(SeedSqliteAsync));
-    private static readonly Lazy<string> PostgresDatabase = new(() => Isolated(SeedPostgresAsync));
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Seeded = new();
 
-    public static void CopySqliteTo(string path) => File.Copy(SqliteFile.Value, path);
+    /// <summary>Copies the demo hall seeded at <paramref name="start"/> (null: the real clock, now) under
+    /// <paramref name="settings"/> to a new SQLite file.</summary>
+    public static void CopySqliteTo(string path, FakeTimeProvider? start, IReadOnlyDictionary<string, string?> settings) =>
+        File.Copy(Get(DatabaseProvider.Sqlite, start, settings), path);
 
-    /// <summary>A new PostgreSQL database holding the seeded demo hall; returns its name.</summary>
-    public static async Task<string> CreatePostgresDatabaseAsync(PostgresServer server) =>
-        await server.CreateDatabaseAsync(PostgresDatabase.Value);
+    /// <summary>A new PostgreSQL database holding the demo hall seeded at <paramref name="start"/> under
+    /// <paramref name="settings"/>; returns its name.</summary>
+    public static Task<string> CreatePostgresDatabaseAsync(PostgresServer server, FakeTimeProvider? start, IReadOnlyDictionary<string, string?> settings) =>
+        server.CreateDatabaseAsync(Get(DatabaseProvider.Postgres, start, settings));
 
-    private static async Task<string> SeedSqliteAsync()
+    private static string Get(DatabaseProvider provider, FakeTimeProvider? start, IReadOnlyDictionary<string, string?> settings)
+    {
+        var at = start?.GetUtcNow();
+        var zone = start?.LocalTimeZone;
+        var key = string.Join('\n', [provider.ToString(), at?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "now", zone?.Id ?? "",
+            .. settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}")]);
+        var seeded = Seeded.GetOrAdd(key, _ => new Lazy<string>(() => Isolated(async () =>
+        {
+            var settingsForSeeding = settings.ToDictionary();
+            return provider == DatabaseProvider.Postgres
+                ? await SeedPostgresAsync(at, zone, settingsForSeeding)
+                : await SeedSqliteAsync(at, zone, settingsForSeeding);
+        })));
+        return seeded.Value;
+    }
+
+    private static async Task<string> SeedSqliteAsync(DateTimeOffset? at, TimeZoneInfo? zone, Dictionary<string, string?> settings)
     {
         var path = Path.Combine(Path.GetTempPath(), $"hallboard-demo-{Guid.NewGuid():N}.db");
         SqliteTemplate.CopyTo(path);
         var connection = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
-        await SeedAsync(new Dictionary<string, string?> { ["ConnectionStrings:HallBoard"] = connection });
+        settings["ConnectionStrings:HallBoard"] = connection;
+        await SeedAsync(at, zone, settings);
         // The seeding app's pooled connections hold the write-ahead log open; closed, it is folded into the one file.
-        SqliteConnection.ClearAllPools();
+        using (var pooled = new SqliteConnection(connection)) SqliteConnection.ClearPool(pooled);
         using (var db = new SqliteConnection(connection + ";Pooling=False"))
         {
             db.Open();
@@ -40,25 +62,29 @@ public static class DemoTemplate
         return path;
     }
 
-    private static async Task<string> SeedPostgresAsync()
+    private static async Task<string> SeedPostgresAsync(DateTimeOffset? at, TimeZoneInfo? zone, Dictionary<string, string?> settings)
     {
         var server = await PostgresServer.SharedAsync();
         var name = await server.CreateDatabaseAsync();
         var connection = server.ConnectionString(name);
-        await SeedAsync(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = nameof(DatabaseProvider.Postgres),
-            ["ConnectionStrings:HallBoard"] = connection,
-        });
+        settings["Database:Provider"] = nameof(DatabaseProvider.Postgres);
+        settings["ConnectionStrings:HallBoard"] = connection;
+        await SeedAsync(at, zone, settings);
         // PostgreSQL copies a database only while nobody is connected to it.
         using (var pooled = new NpgsqlConnection(connection)) NpgsqlConnection.ClearPool(pooled);
         return name;
     }
 
     /// <summary>Starts and stops a Development app on the given database: its start seeds the demo hall.</summary>
-    private static async Task SeedAsync(Dictionary<string, string?> settings)
+    private static async Task SeedAsync(DateTimeOffset? at, TimeZoneInfo? zone, Dictionary<string, string?> settings)
     {
-        await using var app = new HallAppFactory();
+        FakeTimeProvider? clock = null;
+        if (at is { } moment)
+        {
+            clock = new FakeTimeProvider(moment);
+            clock.SetLocalTimeZone(zone!);
+        }
+        await using var app = new HallAppFactory { Clock = clock };
         foreach (var (key, value) in settings) app.Settings[key] = value;
         _ = app.Services;
     }

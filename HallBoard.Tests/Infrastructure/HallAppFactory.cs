@@ -51,14 +51,14 @@ public class HallAppFactory : WebApplicationFactory<Program>
         if (TestProvider == DatabaseProvider.Postgres && !Settings.ContainsKey("ConnectionStrings:HallBoard"))
         {
             // A factory made by WithWebHostBuilder configures through this one again: it shares the database, as on SQLite.
-            _postgres ??= CreatePostgresDatabase(StartsFromDemoTemplate);
+            _postgres ??= CreatePostgresDatabase();
             var (server, name) = _postgres.Value;
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Postgres));
             builder.UseSetting("ConnectionStrings:HallBoard", server.ConnectionString(name));
         }
         else if (TestProvider == DatabaseProvider.Sqlite && !Settings.ContainsKey("ConnectionStrings:HallBoard") && !File.Exists(_dbPath))
         {
-            if (StartsFromDemoTemplate) DemoTemplate.CopySqliteTo(_dbPath);
+            if (StartsFromDemoTemplate) DemoTemplate.CopySqliteTo(_dbPath, Clock, Settings);
             else SqliteTemplate.CopyTo(_dbPath);
         }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -74,15 +74,20 @@ public class HallAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Whether the app starts on a copy of the run's seeded demo hall (<see cref="DemoTemplate"/>) rather than seeding
-    /// it at start: only a plain app, whose demo data does not depend on a clock or settings of its own.
+    /// Whether the app may start on a copy of the demo hall seeded once per run for its clock's start and its settings
+    /// (<see cref="DemoTemplate"/>) instead of seeding it at start. A subclass says yes when its demo data depends on
+    /// nothing else (it changes none of the app's services) and it starts often enough in a run for the copy to pay.
     /// </summary>
-    private bool StartsFromDemoTemplate => GetType() == typeof(HallAppFactory) && Clock is null && Settings.Count == 0;
+    protected virtual bool SharesSeededDemo => GetType() == typeof(HallAppFactory);
 
-    private static (PostgresServer, string) CreatePostgresDatabase(bool seeded)
+    // An app on a shared live bus (Redis) seeds itself: a seeding app would publish its demo tickets on that bus.
+    private bool StartsFromDemoTemplate => SharesSeededDemo && Clock is not { AutoAdvanceAmount.Ticks: > 0 }
+        && !Settings.Keys.Any(k => k.StartsWith("Live:Redis", StringComparison.Ordinal));
+
+    private (PostgresServer, string) CreatePostgresDatabase()
     {
         var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
-        var name = seeded ? DemoTemplate.CreatePostgresDatabaseAsync(server) : server.CreateDatabaseAsync();
+        var name = StartsFromDemoTemplate ? DemoTemplate.CreatePostgresDatabaseAsync(server, Clock, Settings) : server.CreateDatabaseAsync();
         return (server, name.GetAwaiter().GetResult());
     }
 

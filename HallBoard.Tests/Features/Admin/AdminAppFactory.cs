@@ -17,6 +17,8 @@ public sealed class AdminAppFactory : HallAppFactory
         Settings["Bootstrap:SecondAdminPassword"] = DemoData.Password;
     }
 
+    protected override bool SharesSeededDemo => true;
+
     public Task<Actor> AdminAsync(string userName = "admin") => WithDbAsync(async db =>
     {
         var user = await db.Users.SingleAsync(u => u.UserName == userName);

@@ -16,6 +16,8 @@ public sealed class AnalysisApp : HallAppFactory
 
     public AnalysisApp() => Clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.FromHours(8)));
 
+    protected override bool SharesSeededDemo => true;
+
     /// <summary>The manager of one test hall, as the analysis services require.</summary>
     public static Actor ManagerOf(int hallId) => As(Roles.Manager, "test:manager", "孙经理", hallId);
 

@@ -16,6 +16,7 @@ public sealed class AuditQueriesTests(AuditQueriesTests.App app) : IClassFixture
     /// <summary>The app with its own database for this class.</summary>
     public sealed class App : HallAppFactory
     {
+        protected override bool SharesSeededDemo => true;
     }
 
     private AuditQueries Audit => app.Get<AuditQueries>();

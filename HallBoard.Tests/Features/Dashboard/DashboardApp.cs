@@ -17,6 +17,8 @@ public sealed class DashboardApp : HallAppFactory
 
     public DashboardApp() => Clock = new FakeTimeProvider(Now);
 
+    protected override bool SharesSeededDemo => true;
+
     public static DateTimeOffset Local(int year, int month, int day, int hour, int minute, int second = 0) =>
         new(year, month, day, hour, minute, second, TimeSpan.FromHours(8));
 

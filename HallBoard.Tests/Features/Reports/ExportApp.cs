@@ -29,6 +29,8 @@ public sealed class ExportApp : HallAppFactory
         Settings["Sla:Priorities:High:ResponseMinutes"] = "5";
     }
 
+    protected override bool SharesSeededDemo => true;
+
     /// <summary>A moment given in hall time.</summary>
     public static DateTimeOffset Utc(int year, int month, int day, int hour, int minute) =>
         new(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));

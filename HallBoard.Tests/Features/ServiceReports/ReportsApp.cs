@@ -34,6 +34,8 @@ public sealed class ReportsApp : HallAppFactory
         Settings["ServiceReports:Targets:GuidanceSuccessRate"] = "0.5";
     }
 
+    protected override bool SharesSeededDemo => true;
+
     /// <summary>When the tests read the reports: 10:00 on 2 July 2026, hall time.</summary>
     public static readonly DateTimeOffset ReportTime = At(2026, 7, 2, 10, 0);
 

@@ -14,6 +14,8 @@ public sealed class SlaHall : HallAppFactory
 
     public FakeTimeProvider Time => Clock!;
 
+    protected override bool SharesSeededDemo => true;
+
     /// <summary>A moment of hall time, as UTC.</summary>
     public static DateTime Local(int year, int month, int day, int hour, int minute = 0) =>
         new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Utc).AddHours(-8);

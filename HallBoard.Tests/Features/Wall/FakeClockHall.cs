@@ -17,6 +17,8 @@ public class FakeClockHall : HallAppFactory
 
     public FakeTimeProvider Time => Clock!;
 
+    protected override bool SharesSeededDemo => true;
+
     /// <summary>Moves the clock on to the next 09:00 on a weekday in the hall (no holidays fall in late 2026 after
     /// National Day), so SLA targets, which run in business time, start running at once. Tests in a class share the
     /// clock and other tests move it into the night or the weekend.</summary>
