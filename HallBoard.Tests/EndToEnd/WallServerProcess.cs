@@ -20,8 +20,12 @@ public sealed class WallServerProcess : IAsyncDisposable
     public WallServerProcess()
     {
         Directory.CreateDirectory(_folder);
+        // The demo hall as the app seeds it, so the first start is as quick as the restart the test is about.
+        DemoTemplate.CopySqliteTo(DatabaseFile, start: null, new Dictionary<string, string?>());
         Port = FreePort();
     }
+
+    private string DatabaseFile => Path.Combine(_folder, "hallboard.db");
 
     public int Port { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
@@ -47,7 +51,7 @@ public sealed class WallServerProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Database__Path"] = Path.Combine(_folder, "hallboard.db");
+        start.Environment["Database__Path"] = DatabaseFile;
         start.Environment["Api__DevelopmentKey"] = HallAppFactory.ApiKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The app turns tiered compilation off for its long exports; a test that starts it twice only pays for the JIT.
