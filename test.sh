@@ -4,8 +4,8 @@
 # PostgreSQL, whose binaries the tests use to start a throwaway cluster) when it is missing, so it
 # works on a fresh Debian machine with the .NET 10 SDK.
 # Two passes, side by side, on the Release build: everything but the PostgreSQL-only tests (trait Provider=Postgres) on
-# SQLite, and the provider-neutral tests (all but those with the trait Provider=Sqlite: browser, component and
-# SQLite-specific tests) again on PostgreSQL.
+# SQLite, and the provider-neutral tests (all but those with the trait Provider=Sqlite: most browser tests, component
+# and SQLite-specific tests) again on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")"
 

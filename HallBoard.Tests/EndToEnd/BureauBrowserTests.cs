@@ -11,7 +11,7 @@ namespace HallBoard.Tests.EndToEnd;
 
 /// <summary>The bureau's demo account in Chromium: an admin asks for a supervised hall on /admin/grants, the second admin
 /// approves, and the bureau then picks between its two halls on a report and answers an escalation addressed to it.</summary>
-[Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
+[Trait("Provider", "Postgres")] // browser tests run once: this one in the PostgreSQL pass, which has less to do
 public sealed class BureauBrowserTests(AdminBrowserHall fixture) : IClassFixture<AdminBrowserHall>
 {
     private BrowserHall Hall => fixture.Hall;

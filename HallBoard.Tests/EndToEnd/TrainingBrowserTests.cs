@@ -12,7 +12,7 @@ namespace HallBoard.Tests.EndToEnd;
 
 /// <summary>A training from plan to summary in Chromium: the lead plans it, three attendees sign in on a tablet, the
 /// survey is taken on a phone through its link, the lead concludes, and all five documents download as valid workbooks.</summary>
-[Trait("Provider", "Sqlite")] // browser tests run once, on the default provider
+[Trait("Provider", "Postgres")] // browser tests run once: this one in the PostgreSQL pass, which has less to do
 public sealed class TrainingBrowserTests(BrowserHall hall) : IClassFixture<BrowserHall>
 {
     [Fact]
