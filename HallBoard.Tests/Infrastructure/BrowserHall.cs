@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +17,17 @@ public sealed class BrowserHall : IAsyncLifetime
     // 1.5 s of CPU each time. Classes stay apart by their own app and their own browser contexts, closed with the class.
     private static readonly Lazy<Task<IBrowser>> SharedBrowser = new(LaunchAsync);
 
-    private readonly List<IBrowserContext> _contexts = [];
+    // A new tab in a new context cost Chromium about 2.6 s of CPU more than a parked one (a new window and renderer
+    // process, and every script and stylesheet compiled cold), and classes open about 30. So a class's app listens on a
+    // port a finished class left free, and its pages are that class's tabs, signed out and parked on about:blank. The
+    // contexts' base address names the port, which is why the port goes with the tabs.
+    private static readonly ConcurrentBag<Seat> FreeSeats = [];
 
-    public HallAppFactory App { get; } = new();
+    private readonly List<IBrowserContext> _contexts = [];
+    private readonly List<IPage> _seated = [];
+    private Seat? _seat;
+
+    public HallAppFactory App { get; private set; } = new();
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 
@@ -24,11 +35,44 @@ public sealed class BrowserHall : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}: run ./test.sh, which installs it.");
-        App.UseKestrel(0);
+        Browser = await SharedBrowser.Value;
+        _seat = FreeSeats.TryTake(out var free) ? free : null;
+        if (_seat is not null && !TryStartOn(_seat.Port))
+        {
+            // Someone else took the port meanwhile: its tabs' base address is useless now.
+            await _seat.CloseAsync();
+            _seat = null;
+        }
+        if (_seat is null)
+        {
+            StartOn(0);
+            _seat = new Seat(new Uri(BaseUrl).Port);
+        }
+    }
+
+    private bool TryStartOn(int port)
+    {
+        try
+        {
+            StartOn(port);
+            return true;
+        }
+        catch (IOException)
+        {
+            var settings = App.Settings;
+            App.Dispose();
+            App = new HallAppFactory();
+            foreach (var (key, value) in settings) App.Settings[key] = value;
+            return false;
+        }
+    }
+
+    private void StartOn(int port)
+    {
+        App.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
-        Browser = await SharedBrowser.Value;
+        BaseUrl = addresses.Addresses.First().TrimEnd('/');
     }
 
     private static async Task<IBrowser> LaunchAsync()
@@ -54,6 +98,13 @@ public sealed class BrowserHall : IAsyncLifetime
     /// <summary>A fresh browser context on another server, such as the app run as its own process.</summary>
     public async Task<IPage> NewPageAtAsync(string baseUrl, int width = 1280, int height = 800)
     {
+        var seated = baseUrl == BaseUrl;
+        if (seated && _seat!.TryUnpark(out var parked))
+        {
+            await parked.SetViewportSizeAsync(width, height);
+            lock (_seated) _seated.Add(parked);
+            return parked;
+        }
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
@@ -62,8 +113,10 @@ public sealed class BrowserHall : IAsyncLifetime
             TimezoneId = "Asia/Shanghai",
         });
         context.SetDefaultTimeout(15_000);
-        lock (_contexts) _contexts.Add(context);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        if (seated) lock (_seated) _seated.Add(page);
+        else lock (_contexts) _contexts.Add(context);
+        return page;
     }
 
     public Task<IPage> SignedInPageAsync(string userName, int width = 1280, int height = 800) =>
@@ -98,8 +151,45 @@ public sealed class BrowserHall : IAsyncLifetime
     public async Task DisposeAsync()
     {
         List<IBrowserContext> contexts;
+        List<IPage> seated;
         lock (_contexts) contexts = [.. _contexts];
+        lock (_seated) seated = [.. _seated];
         foreach (var context in contexts) await context.CloseAsync();
+        // Parked before the app stops, so their circuits end as when a user leaves, not in a reconnect loop.
+        foreach (var page in seated) await _seat!.ParkAsync(page);
         await App.DisposeAsync();
+        if (_seat is not null) FreeSeats.Add(_seat);
+    }
+
+    /// <summary>A loopback port and the signed-out tabs whose contexts have it as their base address.</summary>
+    private sealed class Seat(int port)
+    {
+        private readonly ConcurrentStack<IPage> _parked = new();
+
+        public int Port => port;
+
+        public bool TryUnpark(out IPage page) => _parked.TryPop(out page!);
+
+        /// <summary>Leaves the page as a new device would find it: no cookies, no storage, nothing loaded.</summary>
+        public async Task ParkAsync(IPage page)
+        {
+            try
+            {
+                if (page.IsClosed || page.Context.Pages.Count != 1) throw new PlaywrightException("not a lone tab");
+                await page.EvaluateAsync("() => { try { localStorage.clear(); sessionStorage.clear(); } catch { } }");
+                await page.GotoAsync("about:blank");
+                await page.Context.ClearCookiesAsync();
+                _parked.Push(page);
+            }
+            catch (PlaywrightException)
+            {
+                await page.Context.CloseAsync();
+            }
+        }
+
+        public async Task CloseAsync()
+        {
+            while (_parked.TryPop(out var page)) await page.Context.CloseAsync();
+        }
     }
 }
