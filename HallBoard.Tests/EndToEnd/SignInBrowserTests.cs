@@ -1,4 +1,5 @@
 using HallBoard.Tests.Infrastructure;
+using Microsoft.Playwright;
 
 namespace HallBoard.Tests.EndToEnd;
 
@@ -23,5 +24,21 @@ public sealed class SignInBrowserTests(BrowserHall hall) : IClassFixture<Browser
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/login"));
         await page.GetByText("刘洋").First.WaitForAsync();
+    }
+
+    [Fact]
+    public async Task A_tablet_set_to_reduce_motion_gets_buttons_without_ripples_and_one_without_that_setting_keeps_them()
+    {
+        var page = await hall.SignedInPageAsync("eng4");
+        var button = page.Locator(".mud-button-root").First;
+        await button.WaitForAsync();
+        const string ripple = "b => getComputedStyle(b, '::after').transitionDuration + ' ' + getComputedStyle(b).transitionDuration";
+
+        var reduced = await button.EvaluateAsync<string>(ripple);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ReducedMotion = ReducedMotion.NoPreference });
+        var full = await button.EvaluateAsync<string>(ripple);
+
+        Assert.Equal("1e-05s 1e-05s", reduced);
+        Assert.DoesNotContain("1e-05s", full);
     }
 }
