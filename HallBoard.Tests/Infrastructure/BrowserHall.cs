@@ -181,6 +181,8 @@ public sealed class BrowserHall : IAsyncLifetime
                 await page.EvaluateAsync("() => { try { localStorage.clear(); sessionStorage.clear(); } catch { } }");
                 await page.GotoAsync("about:blank");
                 await page.Context.ClearCookiesAsync();
+                // A test may have printed or asked for full motion: the next one gets the tablet as its context made it.
+                await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Null, ReducedMotion = ReducedMotion.Reduce });
                 _parked.Push(page);
             }
             catch (PlaywrightException)
