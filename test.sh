@@ -38,17 +38,14 @@ fi
 # Most test code runs a few times in a short-lived process: the JIT's profile-guided tier (instrumented code, then a
 # second compilation) cost more than it won back, about 15% of the test processes' CPU.
 export DOTNET_TieredPGO=0
-# One test thread per pass (async tests still overlap while they wait). Two threads in each pass ran four tests, each with
-# its own app, at once on two cores, and the same tests took 29% more CPU: 559 s against 432 s, wall 281 s against 221 s.
-threads=(-- xUnit.MaxParallelThreads=1)
 
 set +e
 dotnet test HallBoard.Tests -c Release --no-build --filter "Provider!=Postgres" --logger "trx;LogFileName=tests.trx" \
-  --results-directory "$results/sqlite" "$@" "${threads[@]}" \
+  --results-directory "$results/sqlite" "$@" \
   > "$results/sqlite.log" 2>&1 &
 sqlite_pid=$!
 HALLBOARD_TEST_PROVIDER=Postgres dotnet test HallBoard.Tests -c Release --no-build --filter "Provider!=Sqlite" \
-  --logger "trx;LogFileName=tests.trx" --results-directory "$results/postgres" "${threads[@]}" > "$results/postgres.log" 2>&1 &
+  --logger "trx;LogFileName=tests.trx" --results-directory "$results/postgres" > "$results/postgres.log" 2>&1 &
 pg_pid=$!
 echo "Running the SQLite and PostgreSQL passes side by side…"
 wait $sqlite_pid; code=$?

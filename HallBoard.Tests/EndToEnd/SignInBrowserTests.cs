@@ -30,6 +30,8 @@ public sealed class SignInBrowserTests(BrowserHall hall) : IClassFixture<Browser
     public async Task A_tablet_set_to_reduce_motion_gets_buttons_without_ripples_and_one_without_that_setting_keeps_them()
     {
         var page = await hall.SignedInPageAsync("eng4");
+        await page.Locator("#hb-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var button = page.Locator(".mud-button-root").First;
         await button.WaitForAsync();
         const string ripple = "b => getComputedStyle(b, '::after').transitionDuration + ' ' + getComputedStyle(b).transitionDuration";
