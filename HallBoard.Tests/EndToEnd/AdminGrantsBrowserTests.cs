@@ -39,8 +39,7 @@ public sealed class AdminGrantsBrowserTests(AdminBrowserHall fixture) : IClassFi
     [Fact]
     public async Task A_new_hall_engineer_gets_rights_only_when_a_second_admin_approves_and_then_sees_only_that_hall()
     {
-        var admin = await Hall.SignedInPageAsync("admin");
-        await BrowserHall.GoAsync(admin, "/admin/halls");
+        var admin = await Hall.SignedInPageAsync("admin", at: "/admin/halls");
         await admin.FillAsync("#hall-code", "HB2");
         await admin.FillAsync("#hall-name", "滨海新区办税服务厅");
         await admin.ClickAsync("#hall-save");
@@ -79,8 +78,7 @@ public sealed class AdminGrantsBrowserTests(AdminBrowserHall fixture) : IClassFi
         Assert.Equal("不能审批自己提出的授权申请，须由另一位管理员审批。", (await admin.Locator("#grant-error").InnerTextAsync()).Trim());
         Assert.Contains("待审批", await grantRow.InnerTextAsync());
 
-        var second = await Hall.SignedInPageAsync("admin2");
-        await BrowserHall.GoAsync(second, "/admin/grants");
+        var second = await Hall.SignedInPageAsync("admin2", at: "/admin/grants");
         var row2 = second.Locator(".hb-grants tr", new() { HasText = "hb2eng" });
         await row2.Locator(".hb-approve").ClickAsync();
         await row2.GetByText("已批准").WaitForAsync();
@@ -89,8 +87,7 @@ public sealed class AdminGrantsBrowserTests(AdminBrowserHall fixture) : IClassFi
         var ticket = await Hall.App.Get<TicketCommands>().IntakeAsync(hb2.Id,
             new TicketDraft { TaxpayerName = "滨海纳税人", Description = "自助终端无法打印完税证明" }, HallAppFactory.Admin, takeNow: false);
 
-        var engineer = await Hall.SignedInPageAsync("hb2eng");
-        await BrowserHall.GoAsync(engineer, "/queue");
+        var engineer = await Hall.SignedInPageAsync("hb2eng", at: "/queue");
         await engineer.GetByText(ticket.Number).WaitForAsync();
         var queue = await engineer.InnerTextAsync("body");
         Assert.StartsWith("HB2-", ticket.Number);
@@ -107,8 +104,7 @@ public sealed class AdminGrantsBrowserTests(AdminBrowserHall fixture) : IClassFi
         var grant = await grants.RequestForAccountAsync(userId, Roles.HallLead, gx.Id, "临时代班负责人", admin1);
         await grants.ApproveAsync(grant, admin2);
 
-        var page = await Hall.SignedInPageAsync("revokeme");
-        await BrowserHall.GoAsync(page, "/queue");
+        var page = await Hall.SignedInPageAsync("revokeme", at: "/queue");
         await page.GetByRole(AriaRole.Heading, new() { Name = "大厅队列" }).WaitForAsync();
 
         await grants.RevokeAsync(grant, admin1);

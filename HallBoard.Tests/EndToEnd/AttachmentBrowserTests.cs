@@ -17,8 +17,7 @@ public sealed class AttachmentBrowserTests(BrowserHall hall) : IClassFixture<Bro
         var engineer = await hall.App.EngineerActorAsync(5);
         var ticket = await hall.App.Get<TicketCommands>().IntakeAsync(engineer.HallId!.Value,
             new TicketDraft { TaxpayerName = "褚八", Description = "自助终端打印发票卡纸" }, engineer, takeNow: true);
-        var tablet = await hall.SignedInPageAsync("eng5");
-        await BrowserHall.GoAsync(tablet, $"/tickets/{ticket.Id}");
+        var tablet = await hall.SignedInPageAsync("eng5", at: $"/tickets/{ticket.Id}");
         var panel = tablet.Locator("#attachments[data-live]");
         await panel.GetByText("暂无附件").WaitForAsync();
 

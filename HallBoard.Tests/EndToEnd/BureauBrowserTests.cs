@@ -24,8 +24,7 @@ public sealed class BureauBrowserTests(AdminBrowserHall fixture) : IClassFixture
         var supervised = await halls.CreateAsync("BW2", "五象新区办税服务厅", admin1);
         await halls.CreateAsync("BW3", "邕宁区办税服务厅", admin1);
 
-        var admin = await Hall.SignedInPageAsync("admin");
-        await BrowserHall.GoAsync(admin, "/admin/grants");
+        var admin = await Hall.SignedInPageAsync("admin", at: "/admin/grants");
         await admin.SelectOptionAsync("#grant-user", new SelectOptionValue { Label = "bureau（局运维主管部门）" });
         await admin.GetByText("设置监管的服务厅（仅税务局运维主管部门账号）").ClickAsync();
         await admin.Locator(".hb-grant-supervised").GetByText("BW2 五象新区办税服务厅").ClickAsync();
@@ -34,8 +33,7 @@ public sealed class BureauBrowserTests(AdminBrowserHall fixture) : IClassFixture
         var row = admin.Locator(".hb-grants tr", new() { HasText = "监管服务厅 BW2" });
         await row.GetByText("待审批").WaitForAsync();
 
-        var second = await Hall.SignedInPageAsync("admin2");
-        await BrowserHall.GoAsync(second, "/admin/grants");
+        var second = await Hall.SignedInPageAsync("admin2", at: "/admin/grants");
         var row2 = second.Locator(".hb-grants tr", new() { HasText = "监管服务厅 BW2" });
         await row2.Locator(".hb-approve").ClickAsync();
         await row2.GetByText("已批准").WaitForAsync();
@@ -46,8 +44,7 @@ public sealed class BureauBrowserTests(AdminBrowserHall fixture) : IClassFixture
         await Hall.App.Get<EscalationCommands>().RaiseAsync(ticket.Id, null,
             new EscalationRequest(EscalationTarget.OpsAuthority, "局运维科", "需局方核查申报系统", now.AddHours(4)), HallAppFactory.Admin);
 
-        var bureau = await Hall.SignedInPageAsync("bureau");
-        await BrowserHall.GoAsync(bureau, "/service-reports/monthly");
+        var bureau = await Hall.SignedInPageAsync("bureau", at: "/service-reports/monthly");
         await bureau.Locator(".mud-select:has(#report-hall) .mud-input-control").ClickAsync();
         var options = bureau.Locator(".mud-popover-open .mud-list-item");
         await options.First.WaitForAsync();

@@ -15,8 +15,7 @@ public sealed class FeedbackBrowserTests(BrowserHall hall) : IClassFixture<Brows
     public async Task A_complaint_after_a_poor_rating_alerts_the_lead_live_and_forces_a_call_back_before_closing()
     {
         // The hall lead works on the feedback list in the office; the page is marked so a reload would show.
-        var lead = await hall.SignedInPageAsync("lead");
-        await BrowserHall.GoAsync(lead, "/feedback");
+        var lead = await hall.SignedInPageAsync("lead", at: "/feedback");
         await lead.EvaluateAsync("() => window.__sameDocument = true");
 
         // A service resolved and called back; the taxpayer gets the QR link on their phone.
@@ -50,8 +49,7 @@ public sealed class FeedbackBrowserTests(BrowserHall hall) : IClassFixture<Brows
         Assert.DoesNotContain("冯七", await lead.InnerTextAsync("body"));
 
         // Engineer side: closing is not offered until the call-back is recorded (the ticket's rules refuse it), then it succeeds.
-        var tablet = await hall.SignedInPageAsync("eng4");
-        await BrowserHall.GoAsync(tablet, $"/tickets/{t.Id}");
+        var tablet = await hall.SignedInPageAsync("eng4", at: $"/tickets/{t.Id}");
         await tablet.GetByText("须回访纳税人并记录后才能关闭").WaitForAsync();
         Assert.Equal(0, await tablet.GetByRole(AriaRole.Button, new() { Name = "关闭", Exact = true }).CountAsync());
         Assert.Equal(TicketStatus.Rated, await StatusAsync(t.Id));

@@ -23,8 +23,7 @@ public sealed class TrainingBrowserTests(BrowserHall hall) : IClassFixture<Brows
         var names = await hall.App.WithDbAsync(db => db.Engineers.Where(e => e.HallId == hallId).OrderBy(e => e.Id).Select(e => e.Name).Take(4).ToListAsync());
 
         // The lead plans the session for this afternoon with three engineers.
-        var lead = await hall.SignedInPageAsync("lead");
-        await BrowserHall.GoAsync(lead, "/training");
+        var lead = await hall.SignedInPageAsync("lead", at: "/training");
         await lead.FillAsync("#plan-date", today.ToString("yyyy-MM-dd"));
         await lead.FillAsync("#plan-start", "14:00");
         await lead.FillAsync("#plan-end", "16:00");
@@ -39,8 +38,7 @@ public sealed class TrainingBrowserTests(BrowserHall hall) : IClassFixture<Brows
         await lead.Locator("#training-status", new() { HasText = "计划" }).WaitForAsync();
 
         // On the day, the three sign in on the hall's tablet; the fourth engineer is not on the sheet.
-        var tablet = await hall.SignedInPageAsync("eng4", 1024, 768);
-        await BrowserHall.GoAsync(tablet, TrainingEndpoints.SignInPath(id));
+        var tablet = await hall.SignedInPageAsync("eng4", 1024, 768, at: TrainingEndpoints.SignInPath(id));
         for (var i = 0; i < 3; i++)
         {
             var row = tablet.Locator($".hb-signin-list li[data-name='{names[i]}']");

@@ -10,8 +10,7 @@ public sealed class DashboardBrowserTests(BrowserHall hall) : IClassFixture<Brow
     [Fact]
     public async Task The_manager_sees_charts_and_can_switch_to_a_table()
     {
-        var page = await hall.SignedInPageAsync("manager", width: 1024, height: 768);
-        await BrowserHall.GoAsync(page, "/dashboard");
+        var page = await hall.SignedInPageAsync("manager", width: 1024, height: 768, at: "/dashboard");
 
         await page.Locator("[data-card='channel'] svg").First.WaitForAsync();
         Assert.Equal(11, await page.Locator("[data-card]").CountAsync());

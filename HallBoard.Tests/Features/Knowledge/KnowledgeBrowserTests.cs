@@ -10,8 +10,7 @@ public sealed class KnowledgeBrowserTests(BrowserHall hall) : IClassFixture<Brow
     [Fact]
     public async Task Typing_a_fragment_on_the_knowledge_page_narrows_the_list()
     {
-        var page = await hall.SignedInPageAsync("eng2");
-        await BrowserHall.GoAsync(page, "/knowledge");
+        var page = await hall.SignedInPageAsync("eng2", at: "/knowledge");
         await page.GetByText("灵活就业人员社保缴费基数怎么选").WaitForAsync();
 
         await page.FillAsync("#knowledge-search", "ca证书");
@@ -24,8 +23,7 @@ public sealed class KnowledgeBrowserTests(BrowserHall hall) : IClassFixture<Brow
     [Fact]
     public async Task The_printed_handbook_shows_the_articles_by_category_without_the_app_s_chrome()
     {
-        var page = await hall.SignedInPageAsync("lead");
-        await BrowserHall.GoAsync(page, "/knowledge/handbook");
+        var page = await hall.SignedInPageAsync("lead", at: "/knowledge/handbook");
         await page.Locator(".hb-handbook-section h2").First.WaitForAsync();
         var headings = await page.Locator(".hb-handbook-section h2").AllInnerTextsAsync();
         Assert.Equal(["登录与身份认证", "申报", "发票", "社保", "个税"], headings);
