@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +13,7 @@ public sealed class BrowserHall : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     // One Chromium (and one Playwright driver) for the whole test run: starting both for every test class was about
-    // 1.5 s of CPU each time. Classes stay apart by their own app and their own browser contexts, closed with the class.
+    // 1.5 s of CPU each time. Classes stay apart by their own app, and by tabs signed out between them (below).
     private static readonly Lazy<Task<IBrowser>> SharedBrowser = new(LaunchAsync);
 
     // A new tab in a new context cost Chromium about 2.6 s of CPU more than a parked one (a new window and renderer
