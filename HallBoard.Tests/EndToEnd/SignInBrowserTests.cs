@@ -29,8 +29,7 @@ public sealed class SignInBrowserTests(BrowserHall hall) : IClassFixture<Browser
     [Fact]
     public async Task A_tablet_set_to_reduce_motion_gets_buttons_without_ripples_and_one_without_that_setting_keeps_them()
     {
-        var page = await hall.SignedInPageAsync("eng4");
-        await page.Locator("#hb-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        var page = await hall.SignedInPageAsync("eng4", at: "/queue");
         await page.WaitForLoadStateAsync(LoadState.Load);
         var button = page.Locator(".mud-button-root").First;
         await button.WaitForAsync();
