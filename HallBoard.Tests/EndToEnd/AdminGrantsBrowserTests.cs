@@ -109,8 +109,9 @@ public sealed class AdminGrantsBrowserTests(AdminBrowserHall fixture) : IClassFi
 
         await grants.RevokeAsync(grant, admin1);
         // The open circuit is signed out by the revalidation (every 2 s here, 30 s by default): it lands on sign-in.
-        await page.WaitForURLAsync(url => url.Contains("/login"), new PageWaitForURLOptions { Timeout = 60_000 });
+        await page.Locator("#userName").WaitForAsync(new() { Timeout = 60_000 });
+        Assert.Contains("/login", page.Url);
         await page.GotoAsync("/queue");
-        await page.WaitForURLAsync(url => url.Contains("/login?returnUrl=%2Fqueue"));
+        Assert.Contains("/login?returnUrl=%2Fqueue", page.Url);
     }
 }

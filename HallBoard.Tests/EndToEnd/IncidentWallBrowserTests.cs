@@ -15,8 +15,7 @@ public sealed class IncidentWallBrowserTests(BrowserHall hall) : IClassFixture<B
     public async Task The_banner_appears_on_the_wall_live_inside_the_screen_and_goes_when_the_incident_closes()
     {
         var wall = await hall.SignedInPageAsync("wall", 1920, 1080);
-        await wall.WaitForURLAsync(url => url.EndsWith("/wall/GX"));
-        await wall.WaitForFunctionAsync("() => window.hallWallWatching === true");
+        await wall.WaitForFunctionAsync("() => location.pathname === '/wall/GX' && window.hallWallWatching === true");
         await wall.EvaluateAsync("() => window.notReloaded = true");
         var engineer = await hall.App.EngineerActorAsync(1);
         var time = hall.App.Get<HallTime>();

@@ -22,8 +22,8 @@ public sealed class SignInBrowserTests(BrowserHall hall) : IClassFixture<Browser
         await page.FillAsync("#userName", "eng4");
         await page.FillAsync("#password", HallBoard.Data.DemoData.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
         await page.GetByText("刘洋").First.WaitForAsync();
+        Assert.DoesNotContain("/login", page.Url);
     }
 
     [Fact]

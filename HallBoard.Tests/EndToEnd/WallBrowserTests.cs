@@ -94,9 +94,8 @@ public sealed class WallBrowserTests(BrowserHall hall) : IClassFixture<BrowserHa
     private async Task<IPage> WallAsync(string baseUrl)
     {
         var wall = await hall.SignedInPageAtAsync(baseUrl, "wall", Width, Height);
-        await wall.WaitForURLAsync(url => url.EndsWith("/wall/GX"));
         await wall.Locator(".wall-queue").WaitForAsync();
-        await wall.WaitForFunctionAsync("() => window.hallWallWatching === true");
+        await wall.WaitForFunctionAsync("() => location.pathname === '/wall/GX' && window.hallWallWatching === true");
         return wall;
     }
 

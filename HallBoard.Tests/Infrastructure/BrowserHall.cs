@@ -131,15 +131,14 @@ public sealed class BrowserHall : IAsyncLifetime
         await page.GotoAsync(at is null ? "/login" : $"/login?returnUrl={Uri.EscapeDataString(at)}");
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", HallBoard.Data.DemoData.Password);
-        await page.ClickAsync("button[type=submit]");
-        try
+        // The sign-in post's answer, not the next page's load state, tells the outcome: waiting for the URL to leave
+        // /login once hung on a load event Chromium had fired but the client had not counted.
+        var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"),
+            response => response.Request.Method == "POST" && response.Url.EndsWith("/account/login"));
+        var landing = await answer.HeaderValueAsync("location") ?? "";
+        if (landing.Contains("/login"))
         {
-            await page.WaitForURLAsync(url => !url.Contains("/login"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        }
-        catch (TimeoutException e)
-        {
-            var text = await page.InnerTextAsync("body");
-            throw new TimeoutException($"{userName} did not get past sign-in; the page at {page.Url} says: {text[..Math.Min(300, text.Length)]}", e);
+            throw new InvalidOperationException($"{userName} did not get past sign-in: it was sent to {landing}");
         }
         if (at is not null) await page.Locator("#hb-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         return page;
