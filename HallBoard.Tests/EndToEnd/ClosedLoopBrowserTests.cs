@@ -26,8 +26,8 @@ public sealed class ClosedLoopBrowserTests(BrowserHall hall) : IClassFixture<Bro
         await tablet.GetByRole(AriaRole.Group, new() { Name = "业务类别" }).GetByText("发票", new() { Exact = true }).ClickAsync();
         await tablet.FillAsync("#description", "自助终端发票打印卡纸");
         await tablet.GetByRole(AriaRole.Button, new() { Name = "提交录入" }).ClickAsync();
-        await tablet.WaitForURLAsync(url => url.Contains("/tickets/"), new() { WaitUntil = WaitUntilState.Commit });
-        var ticketId = int.Parse(tablet.Url.Split("/tickets/")[1].Split('?')[0]);
+        var ticketAddress = await BrowserHall.WaitForAddressAsync(tablet, "/tickets/");
+        var ticketId = int.Parse(ticketAddress.Split("/tickets/")[1].Split('?')[0]);
         await tablet.GetByText("处理中").First.WaitForAsync();
 
         // 解决
@@ -43,8 +43,8 @@ public sealed class ClosedLoopBrowserTests(BrowserHall hall) : IClassFixture<Bro
 
         // 评分: the tablet is handed to the taxpayer, who sees only the hall and the date.
         await tablet.GetByRole(AriaRole.Button, new() { Name = "平板交给纳税人评价" }).ClickAsync();
-        await tablet.WaitForURLAsync(url => url.Contains("/rate/"));
-        var ratePage = tablet.Url;
+        var ratePage = await BrowserHall.WaitForAddressAsync(tablet, "/rate/");
+        await tablet.GetByRole(AriaRole.Button, new() { Name = "非常满意" }).WaitForAsync();
         var content = await tablet.ContentAsync();
         Assert.Contains("高新区税务局办税服务厅", content);
         Assert.DoesNotContain("钱七", content);
@@ -64,7 +64,7 @@ public sealed class ClosedLoopBrowserTests(BrowserHall hall) : IClassFixture<Bro
         // The engineer takes the tablet back with their password.
         await tablet.FillAsync("input[name=password]", HallBoard.Data.DemoData.Password);
         await tablet.GetByRole(AriaRole.Button, new() { Name = "工作人员解锁" }).ClickAsync();
-        await tablet.WaitForURLAsync(url => !url.Contains("/rate/"), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserHall.WaitForAddressAsync(tablet, "/rate/", matching: false);
 
         // 关闭
         await BrowserHall.GoAsync(tablet, $"/tickets/{ticketId}");

@@ -11,7 +11,7 @@ public sealed class SignInBrowserTests(BrowserHall hall) : IClassFixture<Browser
     {
         var page = await hall.NewPageAsync();
         await page.GotoAsync("/queue");
-        await page.WaitForURLAsync(url => url.Contains("/login?returnUrl=%2Fqueue"));
+        Assert.Contains("/login?returnUrl=%2Fqueue", page.Url);
 
         await page.FillAsync("#userName", "eng4");
         await page.FillAsync("#password", "not-the-password");

@@ -33,8 +33,8 @@ public sealed class TrainingBrowserTests(BrowserHall hall) : IClassFixture<Brows
         await lead.FillAsync("#plan-outline", "一、登录与身份认证\n二、申报报错排查");
         foreach (var name in names.Take(3)) await lead.GetByLabel(name, new() { Exact = true }).CheckAsync();
         await lead.ClickAsync("#plan-add");
-        await lead.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/training/\d+$"));
-        var id = int.Parse(lead.Url.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var planAddress = await BrowserHall.WaitForAddressAsync(lead, @"/training/\d+$");
+        var id = int.Parse(planAddress.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
         await lead.Locator("#training-status", new() { HasText = "计划" }).WaitForAsync();
 
         // On the day, the three sign in on the hall's tablet; the fourth engineer is not on the sheet.

@@ -144,6 +144,26 @@ public sealed class BrowserHall : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Waits until the page's address (path and query) matches <paramref name="pattern"/>, or with
+    /// <paramref name="matching"/> false stops matching it, and returns the address. The page itself is asked, so a full
+    /// load and an in-app move count alike; Playwright's URL waits also wait for a load event, which under a busy machine
+    /// once went uncounted. A timeout says what the page shows instead.</summary>
+    public static async Task<string> WaitForAddressAsync(IPage page, string pattern, bool matching = true)
+    {
+        try
+        {
+            var address = await page.WaitForFunctionAsync(
+                "([pattern, matching]) => new RegExp(pattern).test(location.pathname + location.search) === matching && location.href",
+                new object[] { pattern, matching }, new() { PollingInterval = 100 });
+            return await address.JsonValueAsync<string>();
+        }
+        catch (TimeoutException e)
+        {
+            var text = await page.InnerTextAsync("body");
+            throw new TimeoutException($"the address did not {(matching ? "match" : "leave")} {pattern}; the page at {page.Url} says: {text[..Math.Min(400, text.Length)]}", e);
+        }
+    }
+
     /// <summary>Opens a page and waits until its circuit is live, so clicks reach the server.</summary>
     public static async Task GoAsync(IPage page, string url)
     {
