@@ -12,19 +12,35 @@ cd "$(dirname "$0")"
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+# Chromium recommends it; named because recommendations are not installed (below).
+dpkg -s fonts-liberation >/dev/null 2>&1 || need+=(fonts-liberation)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+
+# On a fresh machine the install runs beside the build, which needs none of it: it is mostly download and unpacking
+# while the build is mostly compiling. Chromium's other recommendations (a GL driver, printer and power tools) were about
+# half of what it brought in, and headless Chromium uses none of them.
+install_log=$(mktemp)
+install_pid=""
 if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing test dependencies: ${need[*]}"
+  echo "Installing test dependencies beside the build: ${need[*]}"
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+  ( $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" ) \
+    > "$install_log" 2>&1 &
+  install_pid=$!
 fi
 
 results=$(mktemp -d)
 # Built once; then the two passes run side by side: each spends part of its time waiting on browsers, timers and
 # servers, which the other fills.
 dotnet build HallBoard.sln -c Release -nologo -v q
+
+if [ -n "$install_pid" ] && ! wait "$install_pid"; then
+  cat "$install_log"
+  echo "Installing the test dependencies (${need[*]}) failed." >&2
+  exit 1
+fi
+rm -f "$install_log"
 
 # Test databases, attachments and the throwaway PostgreSQL cluster go to RAM when it has room: SQLite's durable commits
 # (synchronous=FULL, one fsync each) on disk were a good part of every app start and command in the run.
