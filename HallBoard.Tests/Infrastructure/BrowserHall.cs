@@ -131,8 +131,7 @@ public sealed class BrowserHall : IAsyncLifetime
         await page.GotoAsync(at is null ? "/login" : $"/login?returnUrl={Uri.EscapeDataString(at)}");
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", HallBoard.Data.DemoData.Password);
-        // The sign-in post's answer, not the next page's load state, tells the outcome: waiting for the URL to leave
-        // /login once hung on a load event Chromium had fired but the client had not counted.
+        // The sign-in post's redirect tells the outcome at once, a refusal included.
         var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"),
             response => response.Request.Method == "POST" && response.Url.EndsWith("/account/login"));
         var landing = await answer.HeaderValueAsync("location") ?? "";
@@ -141,6 +140,7 @@ public sealed class BrowserHall : IAsyncLifetime
             throw new InvalidOperationException($"{userName} did not get past sign-in: it was sent to {landing}");
         }
         if (at is not null) await page.Locator("#hb-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        else await WaitForAddressAsync(page, "^/login", matching: false); // the landing page, not a sign-in form still unloading
         return page;
     }
 
