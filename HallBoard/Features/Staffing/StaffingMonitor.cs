@@ -60,14 +60,20 @@ public sealed class StaffingMonitor(
             var missing = onLeave.Except(states.Select(s => s.EngineerId)).ToList();
             states.AddRange(leaves.Where(l => missing.Contains(l.EngineerId)).Select(l => EngineerState.For(l.EngineerId, l.HallId, DateTime.MinValue)));
         }
-        foreach (var state in states.DistinctBy(s => s.EngineerId))
+        foreach (var candidate in states.DistinctBy(s => s.EngineerId))
         {
-            var spans = leaves.Where(l => l.EngineerId == state.EngineerId).Select(l => new Span(l.StartUtc, l.EndUtc));
-            if (LeaveStatusRule.Next(state.Status, state.SinceUtc, spans, now) is not { } to) continue;
             EngineerStatusNotice? notice;
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {
-                notice = await EngineerStatusBook.MoveInAsync(db, state.EngineerId, state.HallId, to, Actor.System, now,
+                // Decided again on this context's own reads, the state first: a leave approved after the scan above is
+                // in the leave read here, and a status changed after the state read fails the save on its version.
+                // Decided on the scan, an approval committed between its two reads ended the new leave at once.
+                var state = await db.EngineerStates.FindAsync([candidate.EngineerId], ct) ?? candidate;
+                var spans = await db.LeaveRequests.AsNoTracking()
+                    .Where(l => l.EngineerId == candidate.EngineerId && l.State == LeaveState.Approved && l.StartUtc <= now && l.EndUtc > now)
+                    .Select(l => new Span(l.StartUtc, l.EndUtc)).ToListAsync(ct);
+                if (LeaveStatusRule.Next(state.Status, state.SinceUtc, spans, now) is not { } to) continue;
+                notice = await EngineerStatusBook.MoveInAsync(db, candidate.EngineerId, candidate.HallId, to, Actor.System, now,
                     to == EngineerStatus.OnLeave ? "请假开始" : "请假结束", ct);
                 try { await db.SaveChangesAsync(ct); }
                 catch (DbUpdateException) { continue; } // changed meanwhile; the next tick decides again
